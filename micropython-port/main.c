@@ -1,0 +1,344 @@
+// mpwasm guest entry points: a WASI reactor around the MicroPython VM.
+//
+// Exports (see README.md for the full contract):
+//   mpw_init()                     boot the VM; called once (at snapshot time)
+//   mpw_input(len) -> ptr          a guest buffer of >= len bytes for the next request
+//   mpw_exec(name_len, src_len, mode) -> status
+//                                  run input[name_len..name_len+src_len] in the
+//                                  persistent __main__ globals, with
+//                                  input[0..name_len] as the file name
+//   mpw_info() -> ptr              details of the last mpw_exec (exit code, exception)
+//   mpw_heap_info(ptr)             GC heap statistics
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "py/builtin.h"
+#include "py/compile.h"
+#include "py/gc.h"
+#include "py/mperrno.h"
+#include "py/mphal.h"
+#include "py/runtime.h"
+#include "py/stackctrl.h"
+#include "extmod/vfs.h"
+#include "extmod/vfs_posix.h"
+
+#include "mpwasm_abi.h"
+
+#define MPW_EXPORT(name) __attribute__((export_name(name)))
+
+enum {
+    MPW_STATUS_OK = 0,
+    MPW_STATUS_EXCEPTION = 1,
+    MPW_STATUS_SYSTEM_EXIT = 2,
+    MPW_STATUS_NOT_READY = 3,
+    MPW_STATUS_BAD_REQUEST = 4,
+};
+
+enum {
+    MPW_MODE_FILE = 0,   // a module body, like `python file.py`
+    MPW_MODE_SINGLE = 1, // one interactive statement: expression values are echoed
+    MPW_MODE_EVAL = 2,   // one expression; its repr is written to stdout
+};
+
+// Initial GC heap; it grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO).
+#define MPW_INITIAL_HEAP_BYTES (256 * 1024)
+
+// Shadow stack budget that MicroPython's recursion check allows. The linker
+// reserves MPW_STACK_BYTES (see Makefile); keep a margin for C frames that
+// run after the check (exception printing, GC marking).
+#ifndef MPW_STACK_BYTES
+#define MPW_STACK_BYTES (1024 * 1024)
+#endif
+#define MPW_STACK_LIMIT_MAX (MPW_STACK_BYTES - 64 * 1024)
+
+// The host lowers this to match its native Wasm stack limit (a Python call
+// level uses about half as much shadow stack as native stack), so deep
+// recursion ends as RecursionError rather than a host stack-overflow trap.
+static uint32_t stack_limit = MPW_STACK_LIMIT_MAX;
+
+// Memory that lives outside the GC heap: request buffer and result details.
+static char *input_buf;
+static size_t input_cap;
+
+typedef struct {
+    char *buf;
+    size_t len;
+    size_t cap;
+} cbuf_t;
+
+static cbuf_t info_text;
+
+// Layout read by the host (all little-endian u32): see README.md.
+typedef struct {
+    uint32_t exit_code;
+    uint32_t type_ptr;
+    uint32_t type_len;
+    uint32_t message_ptr;
+    uint32_t message_len;
+    uint32_t traceback_ptr;
+    uint32_t traceback_len;
+} mpw_info_t;
+
+static mpw_info_t info;
+static bool vm_ready;
+
+static void cbuf_append(cbuf_t *b, const char *s, size_t n) {
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n) {
+            cap *= 2;
+        }
+        char *p = realloc(b->buf, cap);
+        if (p == NULL) {
+            return; // out of memory: details are dropped, the status still says what happened
+        }
+        b->buf = p;
+        b->cap = cap;
+    }
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
+}
+
+static void info_print_strn(void *env, const char *str, size_t len) {
+    (void)env;
+    cbuf_append(&info_text, str, len);
+}
+
+static const mp_print_t info_print = {NULL, info_print_strn};
+
+static void stderr_print_strn(void *env, const char *str, size_t len) {
+    (void)env;
+    while (len > 0) {
+        ssize_t n = write(STDERR_FILENO, str, len);
+        if (n <= 0) {
+            return;
+        }
+        str += n;
+        len -= (size_t)n;
+    }
+}
+
+const mp_print_t mp_stderr_print = {NULL, stderr_print_strn};
+
+uint32_t mpw_random_seed(void) {
+    uint32_t seed = 0;
+    getentropy(&seed, sizeof(seed));
+    return seed;
+}
+
+// Record the top of the shadow stack for this entry into the guest: the GC
+// scans from the current stack pointer up to here, and the recursion check
+// measures from here. Each export sets it and then calls a noinline worker,
+// so every frame that can hold a root lies below the marker.
+#define MPW_ENTER() \
+    volatile int mpw_stack_marker = 0; \
+    mp_stack_set_top((void *)&mpw_stack_marker); \
+    mp_stack_set_limit(stack_limit)
+
+#define MPW_NOINLINE __attribute__((noinline))
+
+static MPW_NOINLINE int32_t init_vm(void) {
+    char *heap = malloc(MPW_INITIAL_HEAP_BYTES);
+    if (heap == NULL) {
+        return MPW_STATUS_NOT_READY;
+    }
+    gc_init(heap, heap + MPW_INITIAL_HEAP_BYTES);
+    mp_init();
+
+    // The whole WASI namespace is visible through one POSIX VFS at "/"; what is
+    // reachable is exactly what the host preopened (read-only /input).
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t args[2] = {
+            MP_OBJ_TYPE_GET_SLOT(&mp_type_vfs_posix, make_new)(&mp_type_vfs_posix, 0, 0, NULL),
+            MP_OBJ_NEW_QSTR(MP_QSTR__slash_),
+        };
+        mp_vfs_mount(2, args, (mp_map_t *)&mp_const_empty_map);
+        MP_STATE_VM(vfs_cur) = MP_STATE_VM(vfs_mount_table);
+        mp_obj_list_append(mp_sys_path, MP_OBJ_NEW_QSTR(MP_QSTR__slash_input));
+        nlr_pop();
+    } else {
+        return MPW_STATUS_NOT_READY;
+    }
+    vm_ready = true;
+    return MPW_STATUS_OK;
+}
+
+MPW_EXPORT("mpw_init")
+int32_t mpw_init(void) {
+    if (vm_ready) {
+        return MPW_STATUS_OK;
+    }
+    MPW_ENTER();
+    return init_vm();
+}
+
+// Set the shadow-stack budget for Python recursion; returns the value in force
+// (clamped to what the linker reserved).
+MPW_EXPORT("mpw_set_stack_limit")
+uint32_t mpw_set_stack_limit(uint32_t bytes) {
+    if (bytes < 16 * 1024) {
+        bytes = 16 * 1024;
+    }
+    stack_limit = bytes > MPW_STACK_LIMIT_MAX ? MPW_STACK_LIMIT_MAX : bytes;
+    return stack_limit;
+}
+
+MPW_EXPORT("mpw_input")
+char *mpw_input(uint32_t len) {
+    if (len > input_cap) {
+        char *p = realloc(input_buf, len);
+        if (p == NULL) {
+            return NULL;
+        }
+        input_buf = p;
+        input_cap = len;
+    }
+    return input_buf ? input_buf : (char *)&input_cap;
+}
+
+MPW_EXPORT("mpw_info")
+mpw_info_t *mpw_info(void) {
+    return &info;
+}
+
+static void record_exception(mp_obj_t exc) {
+    const mp_obj_type_t *type = mp_obj_get_type(exc);
+    const char *name = qstr_str(type->name);
+    size_t type_off = info_text.len;
+    cbuf_append(&info_text, name, strlen(name));
+    size_t message_off = info_text.len;
+    mp_obj_print_helper(&info_print, exc, PRINT_STR);
+    size_t traceback_off = info_text.len;
+    mp_obj_print_exception(&info_print, exc);
+    size_t end = info_text.len;
+    uintptr_t base = (uintptr_t)info_text.buf;
+    info.type_ptr = base + type_off;
+    info.type_len = message_off - type_off;
+    info.message_ptr = base + message_off;
+    info.message_len = traceback_off - message_off;
+    info.traceback_ptr = base + traceback_off;
+    info.traceback_len = end - traceback_off;
+}
+
+// SystemExit follows CPython: None -> 0, an int -> that code, anything else
+// is printed to stderr and the code is 1.
+static int32_t system_exit_code(mp_obj_t exc) {
+    mp_obj_t value = mp_obj_exception_get_value(exc);
+    if (value == mp_const_none) {
+        return 0;
+    }
+    mp_int_t code;
+    if (mp_obj_get_int_maybe(value, &code)) {
+        return (int32_t)code;
+    }
+    mp_obj_print_helper(&mp_stderr_print, value, PRINT_STR);
+    mp_print_str(&mp_stderr_print, "\n");
+    return 1;
+}
+
+static void flush_std_streams(void) {
+    // Output is unbuffered (direct fd writes), nothing to flush; keep a hook
+    // for symmetry with ports that buffer.
+}
+
+static MPW_NOINLINE int32_t exec_source(uint32_t name_len, uint32_t src_len, uint32_t mode) {
+    int32_t status = MPW_STATUS_OK;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        qstr source_name = name_len ? qstr_from_strn(input_buf, name_len) : MP_QSTR__lt_string_gt_;
+        mp_lexer_t *lex = mp_lexer_new_from_str_len(source_name, input_buf + name_len, src_len, 0);
+        mp_parse_input_kind_t kind = mode == MPW_MODE_SINGLE ? MP_PARSE_SINGLE_INPUT
+            : mode == MPW_MODE_EVAL ? MP_PARSE_EVAL_INPUT : MP_PARSE_FILE_INPUT;
+        mp_parse_tree_t tree = mp_parse(lex, kind);
+        mp_obj_t fun = mp_compile(&tree, source_name, mode == MPW_MODE_SINGLE);
+        mp_obj_t result = mp_call_function_0(fun);
+        if (mode == MPW_MODE_EVAL) {
+            mp_obj_print_helper(MP_PYTHON_PRINTER, result, PRINT_REPR);
+            mp_print_str(MP_PYTHON_PRINTER, "\n");
+        }
+        mp_handle_pending(true);
+        nlr_pop();
+    } else {
+        mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
+        if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), MP_OBJ_FROM_PTR(&mp_type_SystemExit))) {
+            info.exit_code = (uint32_t)system_exit_code(exc);
+            status = MPW_STATUS_SYSTEM_EXIT;
+        } else {
+            record_exception(exc);
+            status = MPW_STATUS_EXCEPTION;
+        }
+    }
+    flush_std_streams();
+    return status;
+}
+
+MPW_EXPORT("mpw_exec")
+int32_t mpw_exec(uint32_t name_len, uint32_t src_len, uint32_t mode) {
+    memset(&info, 0, sizeof(info));
+    info_text.len = 0;
+    if (!vm_ready) {
+        return MPW_STATUS_NOT_READY;
+    }
+    if ((uint64_t)name_len + src_len > input_cap || mode > MPW_MODE_EVAL) {
+        return MPW_STATUS_BAD_REQUEST;
+    }
+    MPW_ENTER();
+    return exec_source(name_len, src_len, mode);
+}
+
+// GC statistics for the host: total, used, free bytes and number of heap areas.
+MPW_EXPORT("mpw_heap_info")
+void mpw_heap_info(uint32_t *out) {
+    gc_info_t gi;
+    gc_info(&gi);
+    out[0] = gi.total;
+    out[1] = gi.used;
+    out[2] = gi.free;
+    out[3] = gi.max_free;
+}
+
+// --- Functions MicroPython needs from every port ------------------------
+
+size_t gc_get_max_new_split(void) {
+    // How much more the host will let linear memory grow is unknown here (the
+    // limit is the host's), so probe: the largest block malloc can provide,
+    // within 1/16, capped at 1 GiB. Growth is rare, so the cost is fine.
+    size_t lo = 0;
+    size_t hi = (size_t)1 << 30;
+    while (hi - lo > (hi >> 4) && hi - lo > 64 * 1024) {
+        size_t mid = lo + (hi - lo) / 2;
+        void *p = malloc(mid);
+        if (p != NULL) {
+            free(p);
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+void gc_collect(void) {
+    gc_collect_start();
+    // With pointer spilling every live pointer held by a Wasm local is also
+    // stored in the shadow stack, so scanning the shadow stack from here to
+    // the recorded top finds all roots.
+    volatile uintptr_t sp_marker = 0;
+    uintptr_t sp = (uintptr_t)&sp_marker;
+    uintptr_t top = (uintptr_t)MP_STATE_THREAD(stack_top);
+    if (top > sp) {
+        gc_collect_root((void **)sp, (top - sp) / sizeof(uintptr_t));
+    }
+    gc_collect_end();
+}
+
+void nlr_jump_fail(void *val) {
+    (void)val;
+    static const char msg[] = "FATAL: uncaught NLR\n";
+    write(STDERR_FILENO, msg, sizeof(msg) - 1);
+    abort();
+}

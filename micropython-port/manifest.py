@@ -1,0 +1,2 @@
+# Frozen Python modules built into the mpwasm guest.
+include("$(MPY_DIR)/extmod/asyncio")

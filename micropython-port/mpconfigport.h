@@ -1,0 +1,118 @@
+// MicroPython configuration for the mpwasm WASI reactor guest.
+//
+// The guest is a wasm32-wasip1 reactor: the host calls `mpw_init` once (at
+// pre-initialisation time when snapshotting) and `mpw_exec` for every snippet.
+// See README.md in this directory for the ABI.
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <alloca.h>
+
+#ifndef MICROPY_CONFIG_ROM_LEVEL
+#define MICROPY_CONFIG_ROM_LEVEL (MICROPY_CONFIG_ROM_LEVEL_EXTRA_FEATURES)
+#endif
+
+// Variant hook: a variant directory may add its own mpconfigvariant.h.
+#include "mpconfigvariant.h"
+
+// --- Memory -------------------------------------------------------------
+#define MICROPY_ENABLE_GC                   (1)
+#define MICROPY_ENABLE_FINALISER            (1)
+// The GC heap starts small and grows by malloc (memory.grow) until the host's
+// memory limit refuses; then MicroPython raises MemoryError.
+#define MICROPY_GC_SPLIT_HEAP               (1)
+#define MICROPY_GC_SPLIT_HEAP_AUTO          (1)
+#define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
+#define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE (256)
+#define MICROPY_STACK_CHECK                 (1)
+#define MICROPY_STACK_CHECK_MARGIN          (8 * 1024)
+#define MICROPY_ALLOC_PATH_MAX              (256)
+
+// --- Language -----------------------------------------------------------
+#define MICROPY_LONGINT_IMPL                (MICROPY_LONGINT_IMPL_MPZ)
+#define MICROPY_FLOAT_IMPL                  (MICROPY_FLOAT_IMPL_DOUBLE)
+#define MICROPY_ENABLE_DOC_STRING           (1)
+#define MICROPY_WARNINGS                    (1)
+#define MICROPY_PY_BUILTINS_HELP            (1)
+#define MICROPY_PY_BUILTINS_HELP_MODULES    (1)
+#define MICROPY_COMP_ALLOW_TOP_LEVEL_AWAIT  (1)
+#define MICROPY_PERSISTENT_CODE_LOAD        (1)
+#define MICROPY_USE_INTERNAL_ERRNO          (0)
+#define MICROPY_USE_INTERNAL_PRINTF         (0)
+#define MICROPY_KBD_EXCEPTION               (1)
+#define MICROPY_OPT_COMPUTED_GOTO           (0)
+#define MICROPY_ERROR_PRINTER               (&mp_stderr_print)
+#define MICROPY_MODULE_OVERRIDE_MAIN_IMPORT (1)
+
+// --- Filesystem: POSIX VFS over WASI preopens (the host grants /input read-only)
+#define MICROPY_VFS                         (1)
+#define MICROPY_VFS_POSIX                   (1)
+#define MICROPY_READER_VFS                  (1)
+#define MICROPY_VFS_WRITABLE                (1)
+#define MICROPY_PY_SYS_STDFILES             (1)
+#define MICROPY_PY_SYS_STDIO_BUFFER         (1)
+#define MICROPY_PY_SYS_EXIT                 (1)
+#define MICROPY_PY_SYS_PLATFORM             "wasi"
+#define MICROPY_EPOCH_IS_1970               (1)
+#define MICROPY_STREAMS_POSIX_API           (1)
+
+// --- Modules --------------------------------------------------------------
+#define MICROPY_PY_OS_INCLUDEFILE           "modos_port.c"
+#define MICROPY_PY_OS_URANDOM               (1)
+#define MICROPY_PY_OS_ERRNO                 (1)
+#define MICROPY_PY_OS_UNAME                 (1)
+#define MICROPY_PY_OS_GETENV_PUTENV_UNSETENV (0)
+#define MICROPY_PY_OS_SYSTEM                (0)
+#define MICROPY_PY_TIME_INCLUDEFILE         "modtime_port.c"
+#define MICROPY_PY_TIME_GMTIME_LOCALTIME_MKTIME (1)
+#define MICROPY_PY_TIME_TIME_TIME_NS        (1)
+#define MICROPY_PY_RANDOM_SEED_INIT_FUNC    (mpw_random_seed())
+#define MICROPY_PY_RANDOM_EXTRA_FUNCS       (1)
+#define MICROPY_PY_HASHLIB                  (1)
+#define MICROPY_PY_HASHLIB_SHA256           (1)
+#define MICROPY_PY_DEFLATE                  (1)
+#define MICROPY_PY_DEFLATE_COMPRESS         (1)
+#define MICROPY_PY_ASYNCIO                  (1)
+#define MICROPY_PY_SELECT                   (1)
+#define MICROPY_PY_SELECT_POSIX_OPTIMISATIONS (0)
+#define MICROPY_PY_SELECT_SELECT            (1)
+#define MICROPY_PY_MACHINE                  (0)
+#define MICROPY_PY_NETWORK                  (0)
+#define MICROPY_PY_SOCKET                   (0)
+#define MICROPY_PY_SSL                      (0)
+#define MICROPY_PY_THREAD                   (0)
+#define MICROPY_PY_BTREE                    (0)
+#define MICROPY_PY_FRAMEBUF                 (0)
+#define MICROPY_PY_ONEWIRE                  (0)
+#define MICROPY_PY_BLUETOOTH                (0)
+
+// Blocking waits (select/asyncio idle loops) sleep through the host so they
+// honour the wall-clock deadline instead of spinning on fuel.
+#define MICROPY_EVENT_POLL_HOOK \
+    do { \
+        extern void mp_handle_pending(bool); \
+        mp_handle_pending(true); \
+        mp_hal_delay_ms(1); \
+    } while (0);
+
+// --- Types ----------------------------------------------------------------
+#define MP_SSIZE_MAX (0x7fffffff)
+#define UINT_FMT "%u"
+#define INT_FMT "%d"
+typedef int mp_int_t; // must be pointer size
+typedef unsigned mp_uint_t; // must be pointer size
+typedef long mp_off_t;
+
+#define MICROPY_HW_BOARD_NAME "mpwasm"
+#define MICROPY_HW_MCU_NAME "wasm32-wasip1"
+#define MICROPY_BANNER_MACHINE "mpwasm with wasm32-wasip1"
+
+#define MP_STATE_PORT MP_STATE_VM
+
+// Needed for DT_* symbols from dirent.h used by the POSIX VFS.
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
+extern const struct _mp_print_t mp_stderr_print;
+uint32_t mpw_random_seed(void);

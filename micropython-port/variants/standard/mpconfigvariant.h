@@ -1,0 +1,1 @@
+// The standard mpwasm guest: everything in mpconfigport.h, nothing removed.

@@ -1,0 +1,1 @@
+# Extra make settings for the standard variant (none).
