@@ -1,1 +1,188 @@
-fn main() {}
+//! Project automation: `cargo xtask build-artifact` builds the MicroPython
+//! WASI guest (see micropython-port/README.md), `cargo xtask ensure-artifact`
+//! does so only when the artifact is missing or stale.
+
+mod build;
+mod cli;
+mod manifest;
+mod post;
+mod source;
+mod toolchain;
+mod util;
+mod wasm;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use xshell::Shell;
+
+use crate::build::Ctx;
+use crate::cli::Command;
+use crate::manifest::Freshness;
+use crate::util::display_rel;
+
+fn repo_root() -> Result<PathBuf> {
+    // xtask/ sits at the repository root.
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest_dir
+        .parent()
+        .context("xtask's manifest dir has no parent")?;
+    if !root.join("micropython-port").is_dir() {
+        bail!(
+            "{} does not look like the repository root (no micropython-port/)",
+            root.display()
+        );
+    }
+    Ok(root.to_path_buf())
+}
+
+fn run() -> Result<()> {
+    let cli = cli::parse(std::env::args().skip(1))?;
+    if cli.command == Command::Help {
+        print!("{}", cli::USAGE);
+        return Ok(());
+    }
+    let ctx = Ctx {
+        repo_root: repo_root()?,
+        cwd: std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let sh = Shell::new().context("cannot create a shell")?;
+    sh.change_dir(&ctx.repo_root);
+
+    if cli.command == Command::EnsureArtifact {
+        if cli.args.no_spill || cli.args.skip_build {
+            bail!("ensure-artifact takes neither --no-spill nor --skip-build");
+        }
+        let output = build::default_output(&ctx, &cli.args);
+        let (port_sha, _) = manifest::port_sources_sha256(&ctx.repo_root)?;
+        match manifest::check_fresh(&output, &port_sha)? {
+            Freshness::UpToDate { sha256, size } => {
+                println!(
+                    "artifact up to date: {} ({size} bytes, sha256 {sha256})",
+                    display_rel(&ctx.repo_root, &output)
+                );
+                return Ok(());
+            }
+            Freshness::Stale(why) => eprintln!("==> rebuilding the artifact: {why}"),
+        }
+    }
+
+    let outcome = build::build_artifact(&sh, &ctx, &cli.args)?;
+    println!(
+        "built {} ({} bytes, sha256 {}, {}, {:.1} s)",
+        display_rel(&ctx.repo_root, &outcome.output),
+        outcome.size,
+        outcome.sha256,
+        outcome.candidate,
+        outcome.seconds
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use crate::cli::{BuildArgs, Command, WasmEh, parse};
+
+    #[test]
+    fn parses_all_build_options() {
+        let cli = parse([
+            "build-artifact",
+            "--repo-url",
+            "https://example.invalid/mp.git",
+            "--ref=pull/17/head",
+            "--source-dir",
+            "/src",
+            "--wasi-sdk",
+            "/opt/wasi-sdk",
+            "--wasm-opt=/usr/bin/wasm-opt",
+            "--wasm-eh",
+            "legacy",
+            "--jobs",
+            "3",
+            "--extra-make-arg",
+            "V=1",
+            "--extra-make-arg=MPW_STACK_BYTES=65536",
+            "--work-dir",
+            "/w",
+            "--output",
+            "out/mp-unspilled.wasm",
+            "--clean",
+            "--variant",
+            "standard",
+            "--user-c-modules",
+            "mods",
+            "--no-spill",
+        ])
+        .expect("parses");
+        assert_eq!(cli.command, Command::BuildArtifact);
+        let a = cli.args;
+        assert_eq!(a.repo_url, "https://example.invalid/mp.git");
+        assert_eq!(a.git_ref, "pull/17/head");
+        assert_eq!(a.source_dir.as_deref(), Some("/src".as_ref()));
+        assert_eq!(a.wasi_sdk.as_deref(), Some("/opt/wasi-sdk".as_ref()));
+        assert_eq!(a.wasm_opt.as_deref(), Some("/usr/bin/wasm-opt".as_ref()));
+        assert_eq!(a.wasm_eh, WasmEh::Legacy);
+        assert_eq!(a.jobs, Some(3));
+        assert_eq!(a.extra_make_args, ["V=1", "MPW_STACK_BYTES=65536"]);
+        assert_eq!(a.work_dir.as_deref(), Some("/w".as_ref()));
+        assert_eq!(a.output.as_deref(), Some("out/mp-unspilled.wasm".as_ref()));
+        assert!(a.clean && a.no_spill && !a.skip_build);
+        assert_eq!(a.variant.as_deref(), Some("standard"));
+        assert_eq!(a.user_c_modules.as_deref(), Some("mods".as_ref()));
+    }
+
+    #[test]
+    fn defaults() {
+        let cli = parse(["ensure-artifact"]).expect("parses");
+        assert_eq!(cli.command, Command::EnsureArtifact);
+        assert_eq!(cli.args, BuildArgs::default());
+        assert_eq!(cli.args.git_ref, "v1.25.0");
+        assert_eq!(
+            cli.args.repo_url,
+            "https://github.com/micropython/micropython.git"
+        );
+        assert_eq!(
+            parse(Vec::<String>::new()).expect("parses").command,
+            Command::Help
+        );
+        assert_eq!(
+            parse(["build-artifact", "--help"]).expect("parses").command,
+            Command::Help
+        );
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        for bad in [
+            vec!["frobnicate"],
+            vec!["build-artifact", "--bogus"],
+            vec!["build-artifact", "--jobs"],
+            vec!["build-artifact", "--jobs", "0"],
+            vec!["build-artifact", "--jobs", "many"],
+            vec!["build-artifact", "--clean=yes"],
+            vec!["build-artifact", "--wasm-eh", "sometimes"],
+            vec!["build-artifact", "--variant", "../x"],
+            vec![
+                "build-artifact",
+                "--source-dir",
+                "a",
+                "--source-tarball",
+                "b",
+            ],
+        ] {
+            assert!(parse(bad.clone()).is_err(), "{bad:?} should be rejected");
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! artifacts/manifest.json: what went into the artifact, and the
+//! up-to-date check of `ensure-artifact`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::util::{hex, sha256_file};
+
+/// Bumped whenever the build recipe changes in a way that changes the
+/// artifact, so that `ensure-artifact` rebuilds.
+pub const RECIPE_VERSION: u64 = 1;
+
+pub const DEFAULT_ARTIFACT: &str = "artifacts/micropython-wasi.wasm";
+pub const UNSPILLED_ARTIFACT: &str = "artifacts/micropython-wasi-unspilled.wasm";
+pub const DEFAULT_ARTIFACT_FILE: &str = "micropython-wasi.wasm";
+
+/// Directories whose files make up the guest's own sources.
+pub const PORT_SOURCE_DIRS: &[&str] = &["micropython-port", "micropython-usermod"];
+
+/// The manifest that goes with an artifact: `manifest.json` beside the
+/// default `micropython-wasi.wasm`, `<stem>.manifest.json` beside any other
+/// file (so the unspilled test build never overwrites the real manifest).
+pub fn manifest_path_for(artifact: &Path) -> PathBuf {
+    let dir = artifact.parent().unwrap_or(Path::new("."));
+    let file = artifact
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if file == DEFAULT_ARTIFACT_FILE {
+        dir.join("manifest.json")
+    } else {
+        let stem = artifact
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or(file);
+        dir.join(format!("{stem}.manifest.json"))
+    }
+}
+
+/// Whether a file takes part in the port-sources hash: build outputs, editor
+/// and Python caches, hidden files and Markdown documentation do not.
+fn port_file_counts(rel: &Path, is_dir: bool) -> bool {
+    let Some(name) = rel.file_name().map(|n| n.to_string_lossy()) else {
+        return false;
+    };
+    if name.starts_with('.') || name == "__pycache__" {
+        return false;
+    }
+    if is_dir {
+        return !(name == "build" || name.starts_with("build-"));
+    }
+    !(name.ends_with(".md")
+        || name.ends_with(".pyc")
+        || name.ends_with(".swp")
+        || name.ends_with('~'))
+}
+
+fn collect_files(root: &Path, rel: &Path, out: &mut Vec<String>) -> Result<()> {
+    let dir = root.join(rel);
+    for entry in fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        let child = rel.join(entry.file_name());
+        let file_type = entry
+            .file_type()
+            .with_context(|| format!("cannot stat {}", entry.path().display()))?;
+        let is_dir = file_type.is_dir();
+        if !port_file_counts(&child, is_dir) {
+            continue;
+        }
+        if is_dir {
+            collect_files(root, &child, out)?;
+        } else {
+            let s = child
+                .to_str()
+                .with_context(|| format!("path {} is not UTF-8", child.display()))?;
+            out.push(s.replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// SHA-256 over the guest's own sources: for each file, in byte order of
+/// its repository-relative path, the path, a NUL, the length as 8
+/// little-endian bytes and the contents. Returns (hash, number of files).
+pub fn port_sources_sha256(repo_root: &Path) -> Result<(String, usize)> {
+    let mut files = Vec::new();
+    for dir in PORT_SOURCE_DIRS {
+        collect_files(repo_root, Path::new(dir), &mut files)?;
+    }
+    files.sort();
+    let mut hasher = Sha256::new();
+    for rel in &files {
+        let data = fs::read(repo_root.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+        hasher.update(rel.as_bytes());
+        hasher.update([0u8]);
+        hasher.update((data.len() as u64).to_le_bytes());
+        hasher.update(&data);
+    }
+    Ok((hex(&hasher.finalize()), files.len()))
+}
+
+/// Everything the manifest records.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub artifact_file: String,
+    pub artifact_sha256: String,
+    pub artifact_size: u64,
+    pub spilled: bool,
+    pub micropython_version: String,
+    pub micropython_git_tag: String,
+    pub source_kind: String,
+    pub source_ref: Option<String>,
+    pub source_url: Option<String>,
+    pub source_sha256: Option<String>,
+    pub source_commit: Option<String>,
+    pub source_file: Option<String>,
+    pub source_date_epoch: u64,
+    pub port_sources_sha256: String,
+    pub port_sources_files: usize,
+    pub toolchain: String,
+    pub toolchain_kind: String,
+    pub binaryen_version: String,
+    pub wasm_eh: String,
+    pub make_flags: Vec<String>,
+    pub post_processing: Vec<String>,
+    pub post_processing_candidate: String,
+    pub post_processing_rejected: Vec<(String, String)>,
+    pub wasm_features: Vec<String>,
+    pub exports: Vec<String>,
+    pub imports: Vec<String>,
+    pub build_seconds: f64,
+}
+
+impl Record {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "recipe_version": RECIPE_VERSION,
+            "artifact": self.artifact_file,
+            "artifact_sha256": self.artifact_sha256,
+            "artifact_size": self.artifact_size,
+            "spilled": self.spilled,
+            "micropython_version": self.micropython_version,
+            "micropython_git_tag": self.micropython_git_tag,
+            "source": {
+                "kind": self.source_kind,
+                "ref": self.source_ref,
+                "url": self.source_url,
+                "sha256": self.source_sha256,
+                "commit": self.source_commit,
+                "file": self.source_file,
+                "source_date_epoch": self.source_date_epoch,
+            },
+            "port_sources_sha256": self.port_sources_sha256,
+            "port_sources_files": self.port_sources_files,
+            "toolchain": self.toolchain,
+            "toolchain_kind": self.toolchain_kind,
+            "binaryen_version": self.binaryen_version,
+            "wasm_eh": self.wasm_eh,
+            "make_flags": self.make_flags,
+            "post_processing": self.post_processing,
+            "post_processing_candidate": self.post_processing_candidate,
+            "post_processing_rejected": self.post_processing_rejected.iter()
+                .map(|(name, why)| json!({"candidate": name, "reason": why}))
+                .collect::<Vec<_>>(),
+            "wasm_features": self.wasm_features,
+            "exports": self.exports,
+            "imports": self.imports,
+            "build_seconds": (self.build_seconds * 10.0).round() / 10.0,
+        })
+    }
+
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let mut text = serde_json::to_string_pretty(&self.to_json())
+            .context("cannot serialise the manifest")?;
+        text.push('\n');
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Freshness {
+    UpToDate { sha256: String, size: u64 },
+    Stale(String),
+}
+
+/// Is `artifact` present, matching its manifest, spilled, made by this
+/// recipe, and built from the current port sources?
+pub fn check_fresh(artifact: &Path, port_sha256: &str) -> Result<Freshness> {
+    let stale = |why: String| Ok(Freshness::Stale(why));
+    if !artifact.is_file() {
+        return stale(format!("{} is missing", artifact.display()));
+    }
+    let manifest_path = manifest_path_for(artifact);
+    let Ok(text) = fs::read_to_string(&manifest_path) else {
+        return stale(format!("{} is missing", manifest_path.display()));
+    };
+    let manifest: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            return stale(format!(
+                "{} is not valid JSON: {e}",
+                manifest_path.display()
+            ));
+        }
+    };
+    if manifest.get("recipe_version").and_then(Value::as_u64) != Some(RECIPE_VERSION) {
+        return stale(format!(
+            "the manifest was written by another build recipe (want recipe_version {RECIPE_VERSION})"
+        ));
+    }
+    if manifest.get("spilled").and_then(Value::as_bool) != Some(true) {
+        return stale("the artifact is not pointer-spilled".into());
+    }
+    let recorded_port = manifest.get("port_sources_sha256").and_then(Value::as_str);
+    if recorded_port != Some(port_sha256) {
+        return stale(
+            "micropython-port/ or micropython-usermod/ changed since the last build".into(),
+        );
+    }
+    let sha256 = sha256_file(artifact)?;
+    if manifest.get("artifact_sha256").and_then(Value::as_str) != Some(sha256.as_str()) {
+        return stale(format!(
+            "{} does not match the sha256 in its manifest",
+            artifact.display()
+        ));
+    }
+    let size = fs::metadata(artifact)
+        .with_context(|| format!("cannot stat {}", artifact.display()))?
+        .len();
+    Ok(Freshness::UpToDate { sha256, size })
+}
+
+/// Refuse output names that would pass an unspilled build off as the real one.
+pub fn check_output_name(output: &Path, no_spill: bool) -> Result<()> {
+    let file = output
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .with_context(|| format!("--output {} has no file name", output.display()))?;
+    if !file.ends_with(".wasm") {
+        bail!("--output must name a .wasm file, not `{file}`");
+    }
+    let says_unspilled = file.contains("unspilled");
+    if no_spill && !says_unspilled {
+        bail!("with --no-spill the output file name must contain `unspilled` (got `{file}`)");
+    }
+    if !no_spill && says_unspilled {
+        bail!("`{file}` names an unspilled build, but --no-spill was not given");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::util::sha256_bytes;
+
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            let dir = std::env::temp_dir().join(format!(
+                "xtask-test-{tag}-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).expect("create temp dir");
+            TempDir(dir)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn record(artifact_sha256: &str, port: &str) -> Record {
+        Record {
+            artifact_file: DEFAULT_ARTIFACT_FILE.into(),
+            artifact_sha256: artifact_sha256.into(),
+            artifact_size: 4,
+            spilled: true,
+            micropython_version: "1.25.0".into(),
+            micropython_git_tag: "v1.25.0".into(),
+            source_kind: "debian-tarball".into(),
+            source_ref: Some("1.25.0+ds".into()),
+            source_url: None,
+            source_sha256: Some("ab".into()),
+            source_commit: None,
+            source_file: Some("micropython_1.25.0+ds.orig.tar.xz".into()),
+            source_date_epoch: 1_744_727_280,
+            port_sources_sha256: port.into(),
+            port_sources_files: 3,
+            toolchain: "zig 0.17.1".into(),
+            toolchain_kind: "zig".into(),
+            binaryen_version: "wasm-opt version 132".into(),
+            wasm_eh: "exnref".into(),
+            make_flags: vec!["VARIANT=standard".into()],
+            post_processing: vec!["--spill-pointers".into(), "-O2".into()],
+            post_processing_candidate: "spilled-O2".into(),
+            post_processing_rejected: vec![],
+            wasm_features: WASM_FEATURES_FOR_TEST
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            exports: vec!["mpw_init".into()],
+            imports: vec![],
+            build_seconds: 12.345,
+        }
+    }
+
+    const WASM_FEATURES_FOR_TEST: &[&str] = &["--enable-bulk-memory"];
+
+    #[test]
+    fn manifest_names() {
+        assert_eq!(
+            manifest_path_for(Path::new("artifacts/micropython-wasi.wasm")),
+            Path::new("artifacts/manifest.json")
+        );
+        assert_eq!(
+            manifest_path_for(Path::new("artifacts/micropython-wasi-unspilled.wasm")),
+            Path::new("artifacts/micropython-wasi-unspilled.manifest.json")
+        );
+    }
+
+    #[test]
+    fn manifest_has_the_documented_fields() {
+        let v = record("aa", "bb").to_json();
+        for key in [
+            "micropython_version",
+            "source",
+            "port_sources_sha256",
+            "toolchain",
+            "binaryen_version",
+            "make_flags",
+            "post_processing",
+            "artifact_sha256",
+            "artifact_size",
+            "build_seconds",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}");
+        }
+        assert_eq!(v["source"]["kind"], "debian-tarball");
+        assert_eq!(v["source"]["sha256"], "ab");
+        assert_eq!(v["build_seconds"], 12.3);
+        assert_eq!(v["post_processing"][0], "--spill-pointers");
+    }
+
+    #[test]
+    fn freshness_follows_manifest_and_sources() {
+        let tmp = TempDir::new("fresh");
+        let artifact = tmp.0.join(DEFAULT_ARTIFACT_FILE);
+        let check = |port: &str| check_fresh(&artifact, port).expect("check runs");
+        assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("missing")));
+
+        fs::write(&artifact, b"wasm").expect("write artifact");
+        assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("manifest.json")));
+
+        let sha = sha256_bytes(b"wasm");
+        record(&sha, "p1")
+            .write(&manifest_path_for(&artifact))
+            .expect("write manifest");
+        assert_eq!(
+            check("p1"),
+            Freshness::UpToDate {
+                sha256: sha.clone(),
+                size: 4
+            }
+        );
+        assert!(matches!(check("p2"), Freshness::Stale(why) if why.contains("changed")));
+
+        fs::write(&artifact, b"other").expect("rewrite artifact");
+        assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("sha256")));
+
+        let mut unspilled = record(&sha256_bytes(b"other"), "p1");
+        unspilled.spilled = false;
+        unspilled
+            .write(&manifest_path_for(&artifact))
+            .expect("write manifest");
+        assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("spilled")));
+    }
+
+    #[test]
+    fn port_hash_ignores_docs_and_build_outputs() {
+        let tmp = TempDir::new("porthash");
+        let root = &tmp.0;
+        fs::create_dir_all(root.join("micropython-port/variants/standard")).expect("mkdir");
+        fs::create_dir_all(root.join("micropython-port/build-standard")).expect("mkdir");
+        fs::create_dir_all(root.join("micropython-usermod/host")).expect("mkdir");
+        fs::write(root.join("micropython-port/main.c"), "int x;").expect("write");
+        fs::write(
+            root.join("micropython-port/variants/standard/mpconfigvariant.h"),
+            "",
+        )
+        .expect("write");
+        fs::write(root.join("micropython-usermod/host/modhost.c"), "y").expect("write");
+        let (h1, n1) = port_sources_sha256(root).expect("hash");
+        assert_eq!(n1, 3);
+
+        fs::write(root.join("micropython-port/README.md"), "docs").expect("write");
+        fs::write(root.join("micropython-port/build-standard/x.o"), "obj").expect("write");
+        fs::write(root.join("micropython-port/.main.c.swp"), "swap").expect("write");
+        assert_eq!(port_sources_sha256(root).expect("hash"), (h1.clone(), 3));
+
+        fs::write(root.join("micropython-usermod/host/modhost.c"), "z").expect("write");
+        let (h2, _) = port_sources_sha256(root).expect("hash");
+        assert_ne!(h1, h2);
+    }
+
+    #[test]
+    fn output_names() {
+        assert!(check_output_name(Path::new("artifacts/micropython-wasi.wasm"), false).is_ok());
+        assert!(check_output_name(Path::new(UNSPILLED_ARTIFACT), true).is_ok());
+        assert!(check_output_name(Path::new("artifacts/micropython-wasi.wasm"), true).is_err());
+        assert!(check_output_name(Path::new(UNSPILLED_ARTIFACT), false).is_err());
+        assert!(check_output_name(Path::new("artifacts/x.txt"), false).is_err());
+    }
+}
