@@ -519,6 +519,77 @@ mod tests {
         );
     }
 
+    const MPCONFIG: &str = "#define MICROPY_VERSION_MAJOR 1\n#define MICROPY_VERSION_MINOR 25\n\
+                            #define MICROPY_VERSION_MICRO 0\n#define MICROPY_VERSION_PRERELEASE 0\n";
+
+    /// A minimal "source tree": just py/mpconfig.h.
+    fn fake_tree(dir: &Path) {
+        fs::create_dir_all(dir.join("py")).expect("mkdir");
+        fs::write(dir.join("py/mpconfig.h"), MPCONFIG).expect("write");
+    }
+
+    #[test]
+    fn tarball_is_extracted_once_and_described() {
+        let tmp = crate::util::TestDir::new("tarball");
+        fake_tree(&tmp.0.join("pkg/micropython-9.9"));
+        let tarball = tmp.0.join("micropython-test.tar.gz");
+        let sh = Shell::new().expect("shell");
+        let (pkg, tb) = (tmp.0.join("pkg"), &tarball);
+        cmd!(sh, "tar -C {pkg} -czf {tb} micropython-9.9")
+            .quiet()
+            .run()
+            .expect("tar");
+        let work = tmp.0.join("work");
+        let plan = SourcePlan::Tarball {
+            path: tarball.clone(),
+            origin: TarballOrigin::Explicit,
+        };
+        let src = resolve(&sh, &plan, &work, &tmp.0).expect("resolves");
+        assert_eq!(src.kind, "tarball");
+        assert!(src.dir.ends_with("micropython-9.9"));
+        assert!(src.dir.starts_with(work.join("src")));
+        assert_eq!(src.version.number(), "1.25.0");
+        assert_eq!(src.git_tag, "v1.25.0");
+        assert_eq!(src.git_hash, None);
+        assert_eq!(src.git_ref.as_deref(), Some("micropython-test.tar.gz"));
+        assert_eq!(
+            src.tarball_sha256.as_deref(),
+            Some(sha256_file(&tarball).expect("hash").as_str())
+        );
+        // A second resolution reuses the extraction (the stamp is there).
+        fs::write(src.dir.join("marker"), "kept").expect("write");
+        let again = resolve(&sh, &plan, &work, &tmp.0).expect("resolves");
+        assert_eq!(again.dir, src.dir);
+        assert!(again.dir.join("marker").is_file());
+    }
+
+    #[test]
+    fn debian_tarball_name_requires_the_pinned_hash() {
+        let tmp = crate::util::TestDir::new("debpin");
+        let fake = tmp.0.join(DEBIAN_TARBALL_NAME);
+        fs::write(&fake, "not the real tarball").expect("write");
+        let sh = Shell::new().expect("shell");
+        let plan = SourcePlan::Tarball {
+            path: fake,
+            origin: TarballOrigin::Fetched,
+        };
+        let err = resolve(&sh, &plan, &tmp.0.join("work"), &tmp.0).expect_err("must fail");
+        assert!(format!("{err:#}").contains(DEBIAN_TARBALL_SHA256));
+    }
+
+    #[test]
+    fn plain_dir_source() {
+        let tmp = crate::util::TestDir::new("dirsrc");
+        fake_tree(&tmp.0);
+        let sh = Shell::new().expect("shell");
+        let src = resolve(&sh, &SourcePlan::Dir(tmp.0.clone()), &tmp.0, &tmp.0).expect("resolves");
+        assert_eq!(src.kind, "dir");
+        assert_eq!(src.git_tag, "v1.25.0");
+        assert!(src.source_date_epoch > 0);
+        let missing = SourcePlan::Dir(tmp.0.join("nope"));
+        assert!(resolve(&sh, &missing, &tmp.0, &tmp.0).is_err());
+    }
+
     #[test]
     fn mpconfig_version() {
         let text = "#define MICROPY_VERSION_MAJOR 1\n#define MICROPY_VERSION_MINOR 25\n\

@@ -102,6 +102,33 @@ pub fn remove_dir_if_exists(path: &Path) -> Result<()> {
     }
 }
 
+/// A scratch directory for tests, removed on drop.
+#[cfg(test)]
+#[derive(Debug)]
+pub struct TestDir(pub PathBuf);
+
+#[cfg(test)]
+impl TestDir {
+    pub fn new(tag: &str) -> TestDir {
+        let dir = std::env::temp_dir().join(format!(
+            "xtask-test-{tag}-{}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        #[allow(clippy::expect_used)]
+        fs::create_dir_all(&dir).expect("create temp dir");
+        TestDir(dir)
+    }
+}
+
+#[cfg(test)]
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
