@@ -144,6 +144,10 @@ pub fn build_artifact(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<Outcome
             .unwrap_or(1)
     });
 
+    // Hash the port sources before building, so that an edit made while
+    // the build runs makes the artifact stale rather than wrongly fresh.
+    let (port_sha, port_files) = manifest::port_sources_sha256(repo)?;
+
     // Source.
     let fetched = repo.join(source::FETCHED_TARBALL_REL);
     let plan = source::plan_source(args, &ctx.cwd, repo, fetched.is_file());
@@ -310,7 +314,6 @@ pub fn build_artifact(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<Outcome
     let sha256 = sha256_bytes(&bytes);
     let size = bytes.len() as u64;
 
-    let (port_sha, port_files) = manifest::port_sources_sha256(repo)?;
     let seconds = started.elapsed().as_secs_f64();
     let rel_value = |v: &str| -> String {
         let p = Path::new(v);

@@ -11,8 +11,26 @@ use sha2::{Digest, Sha256};
 use crate::util::{hex, sha256_file};
 
 /// Bumped whenever the build recipe changes in a way that changes the
-/// artifact, so that `ensure-artifact` rebuilds.
+/// artifact, so that `ensure-artifact` rebuilds. Pinned tool versions, the
+/// wasm-opt passes and features are covered by [`recipe_sha256`] already.
 pub const RECIPE_VERSION: u64 = 1;
+
+/// Fingerprint of the xtask's pinned inputs: recipe version, zig and
+/// Binaryen versions, the pinned Debian tarball, wasm-opt features and the
+/// post-processing candidates.
+pub fn recipe_sha256() -> String {
+    let mut text = format!(
+        "recipe {RECIPE_VERSION}\nzig {}\nbinaryen {}\ndebian {}\nfeatures {}\n",
+        crate::toolchain::ZIG_VERSION,
+        crate::toolchain::BINARYEN_VERSION,
+        crate::source::DEBIAN_TARBALL_SHA256,
+        crate::post::WASM_FEATURES.join(" "),
+    );
+    for c in crate::post::candidates(false, crate::toolchain::EhEncoding::Exnref) {
+        text.push_str(&format!("candidate {} {}\n", c.name, c.passes.join(" ")));
+    }
+    crate::util::sha256_bytes(text.as_bytes())
+}
 
 pub const DEFAULT_ARTIFACT: &str = "artifacts/micropython-wasi.wasm";
 pub const UNSPILLED_ARTIFACT: &str = "artifacts/micropython-wasi-unspilled.wasm";
@@ -139,6 +157,7 @@ impl Record {
     pub fn to_json(&self) -> Value {
         json!({
             "recipe_version": RECIPE_VERSION,
+            "recipe_sha256": recipe_sha256(),
             "artifact": self.artifact_file,
             "artifact_sha256": self.artifact_sha256,
             "artifact_size": self.artifact_size,
@@ -210,10 +229,13 @@ pub fn check_fresh(artifact: &Path, port_sha256: &str) -> Result<Freshness> {
             ));
         }
     };
-    if manifest.get("recipe_version").and_then(Value::as_u64) != Some(RECIPE_VERSION) {
-        return stale(format!(
-            "the manifest was written by another build recipe (want recipe_version {RECIPE_VERSION})"
-        ));
+    if manifest.get("recipe_version").and_then(Value::as_u64) != Some(RECIPE_VERSION)
+        || manifest.get("recipe_sha256").and_then(Value::as_str) != Some(recipe_sha256().as_str())
+    {
+        return stale(
+            "the artifact was built by another build recipe (pinned tools or passes changed)"
+                .into(),
+        );
     }
     if manifest.get("spilled").and_then(Value::as_bool) != Some(true) {
         return stale("the artifact is not pointer-spilled".into());
