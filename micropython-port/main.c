@@ -27,6 +27,10 @@
 
 #include "mpwasm_abi.h"
 
+// wasi-libc: forget the preopened directories it has read, so a snapshot
+// taken after boot looks them up again in the process that runs it.
+void __wasilibc_reset_preopens(void);
+
 #define MPW_EXPORT(name) __attribute__((export_name(name)))
 
 enum {
@@ -176,6 +180,17 @@ int32_t mpw_init(void) {
     return init_vm();
 }
 
+// Pre-initialisation entry for snapshotting (wasmtime-wizer calls
+// `_initialize`, then this, then saves memory and globals). A failed boot traps
+// so a broken snapshot is never produced.
+MPW_EXPORT("wizer.initialize")
+void mpw_wizer_initialize(void) {
+    if (mpw_init() != MPW_STATUS_OK) {
+        __builtin_trap();
+    }
+    __wasilibc_reset_preopens();
+}
+
 // Set the shadow-stack budget for Python recursion; returns the value in force
 // (clamped to what the linker reserved).
 MPW_EXPORT("mpw_set_stack_limit")
@@ -303,23 +318,74 @@ void mpw_heap_info(uint32_t *out) {
 
 // --- Functions MicroPython needs from every port ------------------------
 
-size_t gc_get_max_new_split(void) {
-    // How much more the host will let linear memory grow is unknown here (the
-    // limit is the host's), so probe: the largest block malloc can provide,
-    // within 1/16, capped at 1 GiB. Growth is rare, so the cost is fine.
-    size_t lo = 0;
-    size_t hi = (size_t)1 << 30;
-    while (hi - lo > (hi >> 4) && hi - lo > 64 * 1024) {
-        size_t mid = lo + (hi - lo) / 2;
-        void *p = malloc(mid);
-        if (p != NULL) {
-            free(p);
-            lo = mid;
-        } else {
-            hi = mid;
+// --- GC heap areas -------------------------------------------------------
+//
+// The GC heap starts with one malloc'ed area and grows by whole pages from
+// memory.grow, up to the limit the host sets with mpw_set_memory_limit.
+// Areas the GC empties are kept on a free list and reused first.
+
+#define WASM_PAGE ((size_t)65536)
+
+typedef struct heap_run {
+    size_t pages;
+    struct heap_run *next; // while on the free list
+} heap_run_t;
+
+// Runs keep their header in front of the area handed to the GC.
+#define HEAP_RUN_HEADER ((sizeof(heap_run_t) + 15) & ~(size_t)15)
+
+static heap_run_t *free_runs;
+static size_t memory_limit_pages = 65536; // 4 GiB until the host says otherwise
+
+MPW_EXPORT("mpw_set_memory_limit")
+void mpw_set_memory_limit(uint32_t pages) {
+    memory_limit_pages = pages;
+}
+
+static size_t run_pages_for(size_t bytes) {
+    return (bytes + HEAP_RUN_HEADER + WASM_PAGE - 1) / WASM_PAGE;
+}
+
+void *mpw_alloc_heap_area(size_t bytes) {
+    size_t pages = run_pages_for(bytes);
+    for (heap_run_t **link = &free_runs; *link != NULL; link = &(*link)->next) {
+        if ((*link)->pages >= pages) {
+            heap_run_t *run = *link;
+            *link = run->next;
+            return (char *)run + HEAP_RUN_HEADER;
         }
     }
-    return lo;
+    size_t old = __builtin_wasm_memory_grow(0, pages);
+    if (old == (size_t)-1) {
+        return NULL;
+    }
+    heap_run_t *run = (heap_run_t *)(old * WASM_PAGE);
+    run->pages = pages;
+    run->next = NULL;
+    return (char *)run + HEAP_RUN_HEADER;
+}
+
+void mpw_free_heap_area(void *area) {
+    heap_run_t *run = (heap_run_t *)((char *)area - HEAP_RUN_HEADER);
+    run->next = free_runs;
+    free_runs = run;
+}
+
+size_t gc_get_max_new_split(void) {
+    // The largest area that can still be added: a free run, or what the
+    // memory limit leaves (keeping a little for malloc's own needs).
+    size_t best = 0;
+    for (heap_run_t *run = free_runs; run != NULL; run = run->next) {
+        size_t usable = run->pages * WASM_PAGE - HEAP_RUN_HEADER;
+        best = usable > best ? usable : best;
+    }
+    size_t used_pages = __builtin_wasm_memory_size(0);
+    size_t reserve_pages = 4;
+    if (memory_limit_pages > used_pages + reserve_pages) {
+        size_t grow = (memory_limit_pages - used_pages - reserve_pages) * WASM_PAGE - HEAP_RUN_HEADER;
+        best = grow > best ? grow : best;
+    }
+    return best;
 }
 
 void gc_collect(void) {

@@ -22,6 +22,12 @@
 // memory limit refuses; then MicroPython raises MemoryError.
 #define MICROPY_GC_SPLIT_HEAP               (1)
 #define MICROPY_GC_SPLIT_HEAP_AUTO          (1)
+// Heap areas are whole Wasm pages taken with memory.grow (see main.c), not
+// malloc'ed: dlmalloc fragments large blocks badly under a hard limit.
+void *mpw_alloc_heap_area(size_t bytes);
+void mpw_free_heap_area(void *area);
+#define MP_PLAT_ALLOC_HEAP(bytes) mpw_alloc_heap_area(bytes)
+#define MP_PLAT_FREE_HEAP(area) mpw_free_heap_area(area)
 #define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
 #define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE (256)
 #define MICROPY_STACK_CHECK                 (1)

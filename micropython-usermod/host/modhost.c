@@ -68,15 +68,22 @@ static mp_obj_t host_call(mp_obj_t name_in, mp_obj_t payload_in) {
             vstr_clear(&vstr);
             mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response size changed"));
         }
-        vstr_hint_size(&vstr, (size_t)n - vstr.alloc);
+        vstr_hint_size(&vstr, (size_t)n); // len is 0: room for n bytes
     }
     return mp_obj_new_str_from_utf8_vstr(&vstr);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(host_call_obj, host_call);
 
-static mp_obj_t json_function(qstr name) {
-    mp_obj_t json = mp_import_name(MP_QSTR_json, mp_const_none, MP_OBJ_NEW_SMALL_INT(0));
-    return mp_load_attr(json, name);
+// json.dumps / json.loads, looked up once. They are ROM function objects of
+// the built-in json module, so holding them in statics needs no GC root.
+extern const mp_obj_module_t mp_module_json;
+static mp_obj_t json_dumps, json_loads;
+
+static void json_functions(void) {
+    if (json_dumps == MP_OBJ_NULL) {
+        json_dumps = mp_load_attr(MP_OBJ_FROM_PTR(&mp_module_json), MP_QSTR_dumps);
+        json_loads = mp_load_attr(MP_OBJ_FROM_PTR(&mp_module_json), MP_QSTR_loads);
+    }
 }
 
 static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
@@ -90,9 +97,10 @@ static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_ar
     }
     mp_obj_dict_store(request, MP_OBJ_NEW_QSTR(MP_QSTR_kwargs), kwargs);
 
-    mp_obj_t payload = mp_call_function_1(json_function(MP_QSTR_dumps), request);
+    json_functions();
+    mp_obj_t payload = mp_call_function_1(json_dumps, request);
     mp_obj_t response_text = host_call(args[0], payload);
-    mp_obj_t response = mp_call_function_1(json_function(MP_QSTR_loads), response_text);
+    mp_obj_t response = mp_call_function_1(json_loads, response_text);
     if (!mp_obj_is_type(response, &mp_type_dict)) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("malformed host response"));
     }

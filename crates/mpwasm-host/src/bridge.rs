@@ -434,6 +434,24 @@ impl Bridge {
         &self.functions
     }
 
+    /// Replace the registry (e.g. a session registering a function after it
+    /// started). A pending oversized response is dropped.
+    ///
+    /// ```
+    /// use mpwasm_host::{Bridge, HostFunctions};
+    ///
+    /// let mut bridge = Bridge::new(HostFunctions::new());
+    /// let mut functions = HostFunctions::new();
+    /// functions.register("one", || 1)?;
+    /// bridge.set_functions(functions);
+    /// assert!(bridge.functions().contains("one"));
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    pub fn set_functions(&mut self, functions: HostFunctions) {
+        self.functions = functions;
+        self.pending = None;
+    }
+
     /// The limits.
     ///
     /// ```

@@ -419,17 +419,23 @@ impl HostFunctions {
     /// functions.register("add", |a: i64, b: i64| a + b)?;
     /// assert_eq!(
     ///     functions.guest_prelude(),
-    ///     "def add(*args, **kwargs):\n    return __import__('host').invoke('add', *args, **kwargs)\n",
+    ///     "from host import invoke as _mpwasm_invoke\n\
+    ///      def add(*args, **kwargs):\n    return _mpwasm_invoke('add', *args, **kwargs)\n",
     /// );
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
     pub fn guest_prelude(&self) -> String {
         // Names are validated ASCII identifiers: safe both as `def` names and
         // inside single-quoted string literals.
-        let mut source = String::new();
+        // The invoker is bound once to a global so a call does not pay for
+        // an import.
+        if self.table.is_empty() {
+            return String::new();
+        }
+        let mut source = String::from("from host import invoke as _mpwasm_invoke\n");
         for name in self.table.keys() {
             source.push_str(&format!(
-                "def {name}(*args, **kwargs):\n    return __import__('host').invoke('{name}', *args, **kwargs)\n"
+                "def {name}(*args, **kwargs):\n    return _mpwasm_invoke('{name}', *args, **kwargs)\n"
             ));
         }
         source

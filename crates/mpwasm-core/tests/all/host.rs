@@ -1,0 +1,187 @@
+//! Host functions called from real guest code (the reference README's examples and more).
+
+use mpwasm_core::{BridgeConfig, Error, HostFunctions, RunOptions};
+use mpwasm_host::HostError;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::runtime;
+
+#[derive(Deserialize)]
+struct FormatName {
+    first: String,
+    last: Option<String>,
+}
+
+fn functions() -> HostFunctions {
+    let mut f = HostFunctions::new();
+    f.register("add", |a: i64, b: i64| a + b).unwrap();
+    f.register("shout", |s: String| s.to_uppercase()).unwrap();
+    f.register("plus", |a: f64, b: f64| a + b).unwrap();
+    f.register_with_params("format_name", &["first", "last"], |a: FormatName| {
+        match a.last {
+            Some(last) => format!("{last}, {}", a.first),
+            None => a.first,
+        }
+    })
+    .unwrap();
+    f.register("fail", |msg: String| -> Result<i64, HostError> {
+        Err(HostError::value_error(msg))
+    })
+    .unwrap();
+    f.register("echo", |v: Value| v).unwrap();
+    f.register("boom", || -> i64 { panic!("secret internal detail") })
+        .unwrap();
+    f.register("internal", || -> Result<i64, HostError> {
+        Err(HostError::internal("db password wrong"))
+    })
+    .unwrap();
+    f.register("big", |n: usize| "x".repeat(n)).unwrap();
+    f
+}
+
+fn run(code: &str) -> Result<mpwasm_core::RunResult, Error> {
+    runtime().run_with(code, &RunOptions::new().host_functions(functions()))
+}
+
+fn out(code: &str) -> String {
+    match run(code) {
+        Ok(r) => r.stdout_str().into_owned(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn reference_readme_examples() {
+    assert_eq!(out("print(add(2, 3))"), "5\n");
+    assert_eq!(out("print(shout('hi'))"), "HI\n");
+    assert_eq!(out("print(plus(1.5, 2.25))"), "3.75\n");
+    assert_eq!(
+        out("print(format_name('Ada', last='Lovelace'))"),
+        "Lovelace, Ada\n"
+    );
+    assert_eq!(out("print(format_name('Ada'))"), "Ada\n");
+    assert_eq!(
+        out("try:\n    fail('nope')\nexcept RuntimeError as e:\n    print('caught', e)"),
+        "caught ValueError: nope\n"
+    );
+    assert_eq!(
+        out("import host\nprint(host.call('add', '{\"args\": [40, 2]}'))"),
+        "{\"ok\":true,\"value\":42}\n"
+    );
+}
+
+#[test]
+fn json_values_round_trip_with_unicode() {
+    let code = r#"
+v = {"s": "héllo ✓ 𝄞", "i": -12345678901234, "f": 1.5, "t": True, "n": None, "l": [1, [2, [3]]], "d": {"k": {"z": []}}}
+print(echo(v) == v, echo("") == "", echo([]) == [], echo(0.1) == 0.1)
+"#;
+    assert_eq!(out(code), "True True True True\n");
+}
+
+#[test]
+fn failures_reach_the_guest_as_runtime_errors() {
+    let probe = |call: &str| {
+        out(&format!(
+            "try:\n    {call}\n    print('no error')\nexcept Exception as e:\n    print(type(e).__name__, e)"
+        ))
+    };
+    assert_eq!(
+        probe("add(1)"),
+        "RuntimeError TypeError: add() takes 2 positional arguments but 1 was given\n"
+    );
+    assert_eq!(
+        probe("__import__('host').invoke('nope')"),
+        "RuntimeError NameError: no host function named 'nope'\n"
+    );
+    // MicroPython's json.dumps writes unknown objects as `<object>`: the host
+    // rejects the malformed request.
+    let not_json = probe("echo(object())");
+    assert!(
+        not_json.starts_with("RuntimeError ValueError: "),
+        "{not_json}"
+    );
+    let malformed = out("print(__import__('host').call('add', '{not json'))");
+    assert!(
+        malformed.starts_with("{\"ok\":false,\"error\":\"ValueError: "),
+        "{malformed}"
+    );
+    assert_eq!(
+        probe("__import__('host').call(1, '{}')"),
+        "TypeError can't convert 'int' object to str implicitly\n"
+    );
+}
+
+#[test]
+fn panics_and_internal_errors_are_hidden_from_the_guest() {
+    let r = run("for f in (boom, internal):\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)").unwrap();
+    assert_eq!(
+        r.stdout_str(),
+        "RuntimeError: internal error in host function 'boom'\nRuntimeError: internal error in host function 'internal'\n"
+    );
+    assert_eq!(r.host_failures.len(), 2);
+    assert!(
+        r.host_failures[0]
+            .details
+            .contains("secret internal detail")
+    );
+    assert!(r.host_failures[1].details.contains("db password wrong"));
+}
+
+#[test]
+fn large_results_grow_the_buffer_and_respect_the_limit() {
+    // Default limit: 1 MiB each way.
+    let e = run("try:\n    big(2 * 1024 * 1024)\nexcept RuntimeError as e:\n    print(e)").unwrap();
+    assert_eq!(
+        e.stdout_str(),
+        "host call response exceeds the host's size limit\n"
+    );
+    let config = BridgeConfig::builder()
+        .max_response_bytes(16 << 20)
+        .build()
+        .unwrap();
+    let options = RunOptions::new()
+        .host_functions(functions())
+        .bridge_config(config)
+        .limits(
+            mpwasm_core::Limits::new()
+                .memory_bytes(128 << 20)
+                .fuel(None)
+                .wall_timeout(None),
+        );
+    // Far above the 4 KiB first buffer: the guest grows it and asks again.
+    // (10 MiB works too but takes MicroPython's json.loads seconds: its
+    // string building grows buffers linearly.)
+    let r = runtime()
+        .run_with("s = big(600 * 1024)\nprint(len(s), s[:3])", &options)
+        .unwrap();
+    assert_eq!(r.stdout_str(), "614400 xxx\n");
+    let small = BridgeConfig::builder()
+        .max_request_bytes(1024)
+        .build()
+        .unwrap();
+    let options = RunOptions::new()
+        .host_functions(functions())
+        .bridge_config(small);
+    let code = "print(len(echo('y' * 900)))\ntry:\n    echo('y' * 2000)\nexcept RuntimeError as e:\n    print(e)";
+    let r = runtime().run_with(code, &options).unwrap();
+    assert_eq!(
+        r.stdout_str(),
+        "900\nhost call request exceeds the host's size limit\n"
+    );
+}
+
+#[test]
+fn a_host_call_costs_little_fuel() {
+    let r = run("for i in range(1000):\n    add(i, 1)").unwrap();
+    let per_call = r.fuel_consumed / 1000;
+    assert!(per_call < 100_000, "{per_call} fuel per host call");
+}
+
+#[test]
+fn without_functions_nothing_is_defined() {
+    let r = runtime().run("print('add' in globals())").unwrap();
+    assert_eq!(r.stdout_str(), "False\n");
+    let _ = json!(null);
+}

@@ -1,0 +1,204 @@
+//! Every limit trips into its own error variant, and the runtime survives it.
+
+use std::time::{Duration, Instant};
+
+use mpwasm_core::{Error, Limits, RunOptions};
+use proptest::prelude::*;
+
+use crate::{err_with, ok, runtime};
+
+fn with(limits: Limits) -> RunOptions {
+    RunOptions::new().limits(limits)
+}
+
+#[test]
+fn fuel_stops_an_infinite_loop() {
+    let e = err_with(
+        "print('start')\nwhile True: pass",
+        &with(Limits::new().fuel(Some(50_000_000)).wall_timeout(None)),
+    );
+    let Error::OutOfFuel(r) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(r.stdout_str(), "start\n");
+    assert_eq!(r.fuel_remaining, Some(0));
+    assert!(r.fuel_consumed >= 50_000_000);
+    assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
+}
+
+#[test]
+fn wall_clock_stops_an_infinite_loop_without_fuel() {
+    let started = Instant::now();
+    let e = err_with(
+        "while True: pass",
+        &with(
+            Limits::new()
+                .fuel(None)
+                .wall_timeout(Some(Duration::from_millis(200))),
+        ),
+    );
+    assert!(matches!(e, Error::Timeout(_)), "{e:?}");
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(200) && took < Duration::from_secs(5),
+        "{took:?}"
+    );
+}
+
+#[test]
+fn sleep_ends_at_the_deadline() {
+    let started = Instant::now();
+    let e = err_with(
+        "import time\nprint('zz')\ntime.sleep(10)",
+        &with(Limits::new().wall_timeout(Some(Duration::from_millis(300)))),
+    );
+    let Error::Timeout(r) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(r.stdout_str(), "zz\n");
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(3),
+        "sleep ignored the deadline: {took:?}"
+    );
+}
+
+#[test]
+fn short_sleep_within_the_deadline_works() {
+    let r = ok(
+        "import time\nt = time.ticks_ms()\ntime.sleep_ms(30)\nprint(time.ticks_diff(time.ticks_ms(), t) >= 29)",
+    );
+    assert_eq!(r.stdout_str(), "True\n");
+}
+
+#[test]
+fn huge_string_is_a_memory_limit() {
+    let e = err_with("print('a')\nx = 'a' * 10**9", &with(Limits::new()));
+    let Error::MemoryLimit {
+        result, message, ..
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(result.stdout_str(), "a\n");
+    assert!(message.contains("memory allocation failed"), "{message}");
+}
+
+#[test]
+fn growing_list_is_a_memory_limit_at_16_mib() {
+    let e = err_with(
+        "x = []\nwhile True:\n    x.append('%d' % len(x))",
+        &with(
+            Limits::new()
+                .memory_bytes(16 << 20)
+                .fuel(None)
+                .wall_timeout(Some(std::time::Duration::from_secs(20))),
+        ),
+    );
+    assert!(matches!(e, Error::MemoryLimit { .. }), "{e:?}");
+    assert_eq!(ok("print(len([0] * 1000))").stdout_str(), "1000\n");
+}
+
+#[test]
+fn the_heap_grows_into_the_memory_limit() {
+    // 40 MB of live data needs the heap to grow well past its initial size.
+    let code = "x = [bytearray(1 << 20) for _ in range(40)]\nprint(sum(len(b) for b in x))";
+    let r = runtime()
+        .run_with(code, &with(Limits::new().memory_bytes(64 << 20)))
+        .unwrap();
+    assert_eq!(r.stdout_str(), "41943040\n");
+    let e = err_with(code, &with(Limits::new().memory_bytes(16 << 20)));
+    assert!(matches!(e, Error::MemoryLimit { .. }), "{e:?}");
+}
+
+#[test]
+fn memory_error_can_be_caught_by_the_guest() {
+    let r = ok(
+        "try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print('caught')\nprint(len(bytearray(1000)))",
+    );
+    assert_eq!(r.stdout_str(), "caught\n1000\n");
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let e = err_with("def f(n):\n    return f(n + 1)\nf(0)", &with(Limits::new()));
+    let Error::GuestException(g) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(g.type_name, "RuntimeError");
+    assert_eq!(g.message, "maximum recursion depth exceeded");
+}
+
+#[test]
+fn recursion_through_repr_is_caught_too() {
+    let code = "class A:\n    def __repr__(self):\n        return repr(A())\nrepr(A())";
+    let e = err_with(code, &with(Limits::new()));
+    let Error::GuestException(g) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(g.message, "maximum recursion depth exceeded");
+}
+
+#[test]
+fn output_is_truncated_and_flagged() {
+    let r = runtime()
+        .run_with(
+            "print('x' * 5000)\nimport sys\nsys.stderr.write('e' * 10)",
+            &with(Limits::new().max_output_bytes(100)),
+        )
+        .unwrap();
+    assert_eq!(r.stdout.len(), 100);
+    assert!(r.stdout_truncated);
+    assert_eq!(r.stderr_str(), "eeeeeeeeee");
+    assert!(!r.stderr_truncated);
+}
+
+#[test]
+fn fuel_accounting_is_reported() {
+    let r = ok("pass");
+    let small = r.fuel_consumed;
+    let r = ok("for i in range(10000): pass");
+    assert!(
+        r.fuel_consumed > small + 10000,
+        "{} vs {}",
+        r.fuel_consumed,
+        small
+    );
+    assert_eq!(
+        r.fuel_remaining,
+        Some(Limits::DEFAULT_FUEL - r.fuel_consumed)
+    );
+}
+
+#[test]
+fn limits_above_the_runtime_are_refused() {
+    let e = runtime()
+        .run_with("pass", &with(Limits::new().max_wasm_stack(64 << 20)))
+        .unwrap_err();
+    assert!(matches!(e, Error::InvalidLimits(_)), "{e:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn limits_validation_never_panics_and_matches_the_rules(
+        memory in any::<u64>(),
+        fuel in proptest::option::of(any::<u64>()),
+        timeout_ms in proptest::option::of(0u64..(400 * 24 * 3600 * 1000)),
+        stack in any::<usize>(),
+        output in any::<usize>(),
+    ) {
+        let limits = Limits::new()
+            .memory_bytes(memory)
+            .fuel(fuel)
+            .wall_timeout(timeout_ms.map(Duration::from_millis))
+            .max_wasm_stack(stack)
+            .max_output_bytes(output);
+        let valid = (Limits::MIN_MEMORY_BYTES..=Limits::MAX_MEMORY_BYTES).contains(&memory)
+            && fuel != Some(0)
+            && timeout_ms.is_none_or(|t| t > 0 && t <= 365 * 24 * 3600 * 1000)
+            && stack >= Limits::MIN_MAX_WASM_STACK;
+        prop_assert_eq!(limits.validate().is_ok(), valid);
+    }
+}

@@ -1,0 +1,75 @@
+//! The replay session: a fresh VM per run, earlier snippets replayed.
+
+use mpwasm_core::{ExecMode, RunOptions, RunResult, Runtime, Vm};
+
+use crate::Error;
+
+/// A session that keeps no VM between runs: each run starts a fresh VM,
+/// replays the snippets that succeeded before (their output discarded), then
+/// runs the new one and returns only its result. Only successful snippets
+/// are kept, so a failing snippet leaves no trace.
+///
+/// Replay re-executes side effects (host calls) of earlier snippets; use
+/// [`crate::Session`] when that matters.
+///
+/// ```
+/// use mpwasm_core::Runtime;
+/// use mpwasm_session::ReplaySession;
+///
+/// let runtime = Runtime::new()?;
+/// let mut session = ReplaySession::new(&runtime);
+/// session.run("x = 1")?;
+/// assert!(session.run("x = 2\n1/0").is_err()); // not kept
+/// assert_eq!(session.run("print(x)")?.stdout_str(), "1\n");
+/// assert_eq!(session.snippets(), ["x = 1", "print(x)"]);
+/// # Ok::<(), mpwasm_session::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ReplaySession {
+    runtime: Runtime,
+    options: RunOptions,
+    snippets: Vec<String>,
+    closed: bool,
+}
+
+impl ReplaySession {
+    /// A replay session with default options.
+    pub fn new(runtime: &Runtime) -> Self {
+        Self::with_options(runtime, RunOptions::default())
+    }
+
+    /// A replay session with these options; the limits apply to each snippet.
+    pub fn with_options(runtime: &Runtime, options: RunOptions) -> Self {
+        ReplaySession {
+            runtime: runtime.clone(),
+            options,
+            snippets: Vec::new(),
+            closed: false,
+        }
+    }
+
+    /// Replay the history in a fresh VM, then run `code`.
+    pub fn run(&mut self, code: &str) -> Result<RunResult, Error> {
+        if self.closed {
+            return Err(Error::SessionClosed);
+        }
+        let mut vm = Vm::new(&self.runtime, &self.options)?;
+        for snippet in &self.snippets {
+            vm.exec(snippet, ExecMode::File)?;
+        }
+        let result = vm.exec(code, ExecMode::File)?;
+        self.snippets.push(code.to_owned());
+        Ok(result)
+    }
+
+    /// The snippets that will be replayed, oldest first.
+    pub fn snippets(&self) -> &[String] {
+        &self.snippets
+    }
+
+    /// Forget the history; later runs return [`Error::SessionClosed`].
+    pub fn close(&mut self) {
+        self.snippets.clear();
+        self.closed = true;
+    }
+}
