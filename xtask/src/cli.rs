@@ -17,6 +17,10 @@ Commands:
                     artifacts/micropython-wasi.wasm + artifacts/manifest.json
   ensure-artifact   Build only if the artifact is missing or out of date
                     (accepts the same options, used when a rebuild is needed)
+  test [ARGS...]    Set up what is missing (source, toolchain, artifact), then
+                    run the whole test suite: cargo test --workspace [ARGS...]
+  mpwasm [ARGS...]  Set up what is missing, then run the mpwasm CLI (release
+                    build) with ARGS, e.g. cargo xtask mpwasm -c \"print(1 + 1)\"
   help              Print this text
 
 Options (build-artifact, ensure-artifact):
@@ -49,6 +53,10 @@ scripts/fetch-micropython-source.sh (third_party/debian/), then a git clone.
 pub enum Command {
     BuildArtifact,
     EnsureArtifact,
+    /// Ensure the artifact, then `cargo test --workspace` with the rest.
+    Test,
+    /// Ensure the artifact, then run the CLI with the rest.
+    Mpwasm,
     Help,
 }
 
@@ -108,6 +116,8 @@ impl Default for BuildArgs {
 pub struct Cli {
     pub command: Command,
     pub args: BuildArgs,
+    /// Arguments passed through untouched (test, mpwasm).
+    pub passthrough: Vec<String>,
 }
 
 /// Parse the arguments after the program name.
@@ -121,8 +131,17 @@ where
         None | Some("help" | "--help" | "-h") => Command::Help,
         Some("build-artifact") => Command::BuildArtifact,
         Some("ensure-artifact") => Command::EnsureArtifact,
+        Some("test") => Command::Test,
+        Some("mpwasm") => Command::Mpwasm,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
+    if matches!(command, Command::Test | Command::Mpwasm) {
+        return Ok(Cli {
+            command,
+            args: BuildArgs::default(),
+            passthrough: argv.collect(),
+        });
+    }
     let mut args = BuildArgs::default();
     let rest: Vec<String> = argv.collect();
     let mut i = 0;
@@ -133,6 +152,7 @@ where
             return Ok(Cli {
                 command: Command::Help,
                 args,
+                passthrough: Vec::new(),
             });
         }
         let (name, inline) = match raw.split_once('=') {
@@ -208,5 +228,9 @@ where
     if args.source_dir.is_some() && args.source_tarball.is_some() {
         bail!("--source-dir and --source-tarball are mutually exclusive");
     }
-    Ok(Cli { command, args })
+    Ok(Cli {
+        command,
+        args,
+        passthrough: Vec::new(),
+    })
 }

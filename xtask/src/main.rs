@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use xshell::Shell;
+use xshell::{Shell, cmd};
 
 use crate::build::Ctx;
 use crate::cli::Command;
@@ -50,6 +50,21 @@ fn run() -> Result<()> {
     let sh = Shell::new().context("cannot create a shell")?;
     sh.change_dir(&ctx.repo_root);
 
+    if matches!(cli.command, Command::Test | Command::Mpwasm) {
+        ensure_for_use(&sh, &ctx)?;
+        let rest = &cli.passthrough;
+        if cli.command == Command::Test {
+            cmd!(sh, "cargo test --workspace {rest...}")
+                .run()
+                .context("the test suite failed")?;
+        } else {
+            cmd!(sh, "cargo run --quiet --release -p mpwasm-cli -- {rest...}")
+                .run()
+                .context("mpwasm failed")?;
+        }
+        return Ok(());
+    }
+
     if cli.command == Command::EnsureArtifact {
         if cli.args.no_spill || cli.args.skip_build {
             bail!("ensure-artifact takes neither --no-spill nor --skip-build");
@@ -76,6 +91,38 @@ fn run() -> Result<()> {
         outcome.sha256,
         outcome.candidate,
         outcome.seconds
+    );
+    Ok(())
+}
+
+/// Make sure a fresh artifact exists with nothing but defaults: on a machine
+/// with apt (Debian and derivatives) the pinned source comes from Debian's
+/// source package first (it works with only the package registries
+/// reachable); otherwise, or if that fails, from the upstream git tag.
+/// `MPWASM_SOURCE=git` skips the Debian route.
+fn ensure_for_use(sh: &Shell, ctx: &Ctx) -> Result<()> {
+    let args = cli::BuildArgs::default();
+    let output = build::default_output(ctx, &args);
+    let (port_sha, _) = manifest::port_sources_sha256(&ctx.repo_root)?;
+    if let Freshness::UpToDate { .. } = manifest::check_fresh(&output, &port_sha)? {
+        return Ok(());
+    }
+    let fetched = ctx.repo_root.join(source::FETCHED_TARBALL_REL);
+    let want_git = std::env::var("MPWASM_SOURCE").is_ok_and(|v| v == "git");
+    let has_apt = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("apt-get").is_file()));
+    if !fetched.exists() && !want_git && has_apt {
+        eprintln!("==> fetching MicroPython's source from Debian's source package");
+        if let Err(e) = cmd!(sh, "bash scripts/fetch-micropython-source.sh").run() {
+            eprintln!("==> that failed ({e}); falling back to git");
+        }
+    }
+    let outcome = build::build_artifact(sh, ctx, &args)?;
+    println!(
+        "built {} ({} bytes, sha256 {})",
+        display_rel(&ctx.repo_root, &outcome.output),
+        outcome.size,
+        outcome.sha256
     );
     Ok(())
 }

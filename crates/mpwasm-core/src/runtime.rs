@@ -284,17 +284,15 @@ fn load_module(
             &hex(&Sha256::digest(key.as_bytes()))[..32]
         ))
     });
-    if let Some(path) = &cache_path {
-        if path.is_file() {
-            // SAFETY: the file was written by `Module::serialize` below into a
-            // cache directory owned by the user running us; wasmtime checks
-            // the header for version and configuration compatibility. A
-            // file that fails to load is removed and rebuilt.
-            match unsafe { Module::deserialize_file(engine, path) } {
-                Ok(module) => return Ok(module),
-                Err(_) => {
-                    let _ = std::fs::remove_file(path);
-                }
+    if let Some(path) = cache_path.as_ref().filter(|p| p.is_file()) {
+        // SAFETY: the file was written by `Module::serialize` below into a
+        // cache directory owned by the user running us; wasmtime checks the
+        // header for version and configuration compatibility. A file that
+        // fails to load is removed and rebuilt.
+        match unsafe { Module::deserialize_file(engine, path) } {
+            Ok(module) => return Ok(module),
+            Err(_) => {
+                let _ = std::fs::remove_file(path);
             }
         }
     }

@@ -332,7 +332,7 @@ impl Vm {
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<(), Error> {
         const PAGE: usize = 65536;
-        if len % PAGE != 0 {
+        if !len.is_multiple_of(PAGE) {
             return Err(Error::InvalidArtifact(format!(
                 "memory image size {len} is not a whole number of pages"
             )));
@@ -464,9 +464,7 @@ impl Vm {
             stderr,
             stdout_truncated,
             stderr_truncated,
-            fuel_consumed: u64::MAX
-                .min(fuel_budget.unwrap_or(u64::MAX))
-                .saturating_sub(remaining),
+            fuel_consumed: fuel_budget.unwrap_or(u64::MAX).saturating_sub(remaining),
             fuel_remaining: fuel_budget.map(|_| remaining),
             duration: started.elapsed(),
             host_failures,

@@ -68,3 +68,9 @@ pub enum Error {
         runtime_sha256: String,
     },
 }
+
+/// The repository README's code blocks, compiled and run as doctests so the
+/// quick start cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
