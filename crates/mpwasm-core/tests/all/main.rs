@@ -4,6 +4,7 @@
 mod concurrency;
 mod errors;
 mod filesystem;
+mod gc;
 mod guest;
 mod host;
 mod isolation;
