@@ -24,7 +24,11 @@ fn cpython(code: &str) -> String {
         .args(["-c", code])
         .output()
         .expect("python3 (CPython) is needed to compute the expected output");
-    assert!(out.status.success(), "CPython failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "CPython failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -35,7 +39,12 @@ fn stress(code: &str, memory: u64) {
     assert!(!expected.is_empty());
     for prelude in ["", "import gc\ngc.threshold(512)\n"] {
         let program = format!("{prelude}{code}");
-        let options = RunOptions::new().limits(Limits::new().memory_bytes(memory).fuel(None).wall_timeout(None));
+        let options = RunOptions::new().limits(
+            Limits::new()
+                .memory_bytes(memory)
+                .fuel(None)
+                .wall_timeout(None),
+        );
         match gc_runtime().run_with(&program, &options) {
             Ok(r) => assert_eq!(r.stdout_str(), expected, "with prelude {prelude:?}"),
             Err(e) => panic!("with prelude {prelude:?}: {e}\n{e:?}"),

@@ -197,3 +197,56 @@ fn gc_with_low_threshold_keeps_live_objects() {
     );
     assert_eq!(r.stdout_str(), "[[], []]\ndone 29999\n");
 }
+
+/// A corpus of small programs; their combined output is a reviewed snapshot.
+#[test]
+fn output_corpus() {
+    let corpus = [
+        (
+            "fizzbuzz",
+            "print(' '.join('FizzBuzz' if i % 15 == 0 else 'Fizz' if i % 3 == 0 else 'Buzz' if i % 5 == 0 else str(i) for i in range(1, 16)))",
+        ),
+        (
+            "primes",
+            "print([n for n in range(2, 60) if all(n % d for d in range(2, int(n ** 0.5) + 1))])",
+        ),
+        (
+            "sorting",
+            "data = [('b', 2), ('a', 3), ('c', 1)]\nprint(sorted(data), sorted(data, key=lambda t: t[1], reverse=True))",
+        ),
+        (
+            "dict_ops",
+            "d = dict(a=1, b=2)\nd.update(c=3)\nprint(sorted(d.items()), d.get('z', 0), list(d)[:2], dict(d, a=9)['a'])",
+        ),
+        (
+            "string_format",
+            "print('{:>6}|{:<6}|{:^6}|{:08.3f}|{:,}'.format('r', 'l', 'c', 3.14159, 1234567))",
+        ),
+        (
+            "big_ints",
+            "print(2 ** 200 % 1000007, pow(3, 1000, 10**9 + 7), int('9' * 40) // 7)",
+        ),
+        (
+            "exceptions",
+            "try:\n    try:\n        raise ValueError('inner')\n    finally:\n        print('finally')\nexcept ValueError as e:\n    print('caught', repr(e))",
+        ),
+        (
+            "generators",
+            "def squares(n):\n    yield from (i * i for i in range(n))\nprint(list(squares(6)), sum(squares(100)))",
+        ),
+        (
+            "classes",
+            "class P:\n    def __init__(self, x, y): self.x, self.y = x, y\n    def __add__(self, o): return P(self.x + o.x, self.y + o.y)\n    def __repr__(self): return 'P(%d, %d)' % (self.x, self.y)\nprint(P(1, 2) + P(3, 4))",
+        ),
+        (
+            "unicode",
+            "s = 'héllo wörld ✓'\nprint(len(s), s.upper(), s.encode('utf-8')[:8], s[7:])",
+        ),
+    ];
+    let mut combined = String::new();
+    for (name, code) in corpus {
+        let r = ok(code);
+        combined.push_str(&format!("## {name}\n{}", r.stdout_str()));
+    }
+    insta::assert_snapshot!(combined);
+}

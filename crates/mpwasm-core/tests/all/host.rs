@@ -185,3 +185,94 @@ fn without_functions_nothing_is_defined() {
     assert_eq!(r.stdout_str(), "False\n");
     let _ = json!(null);
 }
+
+#[test]
+fn host_functions_read_per_run_state() {
+    use mpwasm_core::{ExecMode, Vm};
+    use mpwasm_host::CallContext;
+
+    let mut f = HostFunctions::new();
+    f.register_with_context(
+        "count",
+        |cx: &mut CallContext<'_>| -> Result<u32, HostError> {
+            let n = cx
+                .state::<u32>()
+                .ok_or_else(|| HostError::internal("no counter"))?;
+            *n += 1;
+            Ok(*n)
+        },
+    )
+    .unwrap();
+    let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+    vm.bridge().set_state(10u32);
+    let r = vm.exec("print(count(), count())", ExecMode::File).unwrap();
+    assert_eq!(r.stdout_str(), "11 12\n");
+    assert_eq!(vm.bridge().state::<u32>(), Some(&mut 12));
+}
+
+mod properties {
+    use std::sync::{Arc, Mutex};
+
+    use mpwasm_core::{ExecMode, HostFunctions, RunOptions, Vm};
+    use proptest::prelude::*;
+    use serde_json::{Map, Number, Value};
+
+    use crate::runtime;
+
+    /// JSON values MicroPython can hold exactly: floats with few significant
+    /// digits (its float repr keeps at most 16), keys and strings of any
+    /// Unicode.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| Value::Number(n.into())),
+            (-1_000_000i64..1_000_000, 0u32..8).prop_map(|(m, e)| {
+                let f = m as f64 / f64::from(1u32 << e);
+                Value::Number(Number::from_f64(f).unwrap_or_else(|| 0.into()))
+            }),
+            ".*".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map(".*", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect::<Map<_, _>>())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// host -> guest -> host -> guest -> host: the value comes back unchanged.
+        #[test]
+        fn json_values_round_trip_through_the_guest(value in json_value()) {
+            let seen = Arc::new(Mutex::new(None));
+            let sink = seen.clone();
+            let given = value.clone();
+            let mut f = HostFunctions::new();
+            f.register("get", move || given.clone()).unwrap();
+            f.register("echo", |v: Value| v).unwrap();
+            f.register("put", move |v: Value| { *sink.lock().unwrap() = Some(v); }).unwrap();
+            let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+            vm.exec("put(echo(get()))", ExecMode::File).unwrap();
+            let back = seen.lock().unwrap().take();
+            prop_assert_eq!(back, Some(value));
+        }
+
+        /// Whatever text the guest sends as a payload, the host answers.
+        #[test]
+        fn arbitrary_payloads_never_break_the_host(payload in ".{0,200}", name in "[a-z_]{0,8}") {
+            let mut f = HostFunctions::new();
+            f.register("add", |a: i64, b: i64| a + b).unwrap();
+            let code = format!(
+                "import host\nr = host.call({}, {})\nprint(r.startswith('{{\"ok\":'))",
+                serde_json::to_string(&name).unwrap(),
+                serde_json::to_string(&payload).unwrap()
+            );
+            let r = runtime().run_with(&code, &RunOptions::new().host_functions(f)).unwrap();
+            prop_assert_eq!(r.stdout_str(), "True\n");
+        }
+    }
+}
