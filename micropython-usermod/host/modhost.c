@@ -14,6 +14,7 @@
 //       again with a buffer of that size (the function is not run twice).
 //       A negative value is a bridge failure (see README of the port).
 //   host_result_cap() -> i32   the initial result buffer size to use.
+#include <math.h>
 #include <string.h>
 
 #include "py/objstr.h"
@@ -34,11 +35,9 @@ HOST_IMPORT("host_result_cap") int32_t host_import_result_cap(void);
 #define HOST_ERR_BAD_REQUEST (-3)
 
 // Send one request; the response text ends up in `vstr` (initialised here).
-static void host_call_into(mp_obj_t name_in, mp_obj_t payload_in, vstr_t *vstr) {
+static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload_len, vstr_t *vstr) {
     size_t name_len;
     const char *name = mp_obj_str_get_data(name_in, &name_len);
-    size_t payload_len;
-    const char *payload = mp_obj_str_get_data(payload_in, &payload_len);
 
     int32_t cap = host_import_result_cap();
     if (cap < 64) {
@@ -74,8 +73,10 @@ static void host_call_into(mp_obj_t name_in, mp_obj_t payload_in, vstr_t *vstr) 
 }
 
 static mp_obj_t host_call(mp_obj_t name_in, mp_obj_t payload_in) {
+    size_t payload_len;
+    const char *payload = mp_obj_str_get_data(payload_in, &payload_len);
     vstr_t vstr;
-    host_call_into(name_in, payload_in, &vstr);
+    host_call_into(name_in, payload, payload_len, &vstr);
     return mp_obj_new_str_from_utf8_vstr(&vstr);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(host_call_obj, host_call);
@@ -323,28 +324,122 @@ static mp_obj_t json_parse_buffer(const char *data, size_t len) {
     return value;
 }
 
-// json.dumps, looked up once. It is a ROM function object of the
-// built-in json module, so holding it in a static needs no GC root.
-extern const mp_obj_module_t mp_module_json;
-static mp_obj_t json_dumps;
+// --- A JSON writer for requests ------------------------------------------
+//
+// Encodes arguments straight into one buffer (json.dumps goes through the
+// print machinery and writes unknown objects as `<object>`): only JSON types
+// are accepted, anything else is a TypeError naming the type.
 
-static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
-    mp_obj_t request = mp_obj_new_dict(2);
-    mp_obj_dict_store(request, MP_OBJ_NEW_QSTR(MP_QSTR_args), mp_obj_new_list(n_args - 1, (mp_obj_t *)args + 1));
-    mp_obj_t kwargs = mp_obj_new_dict(kw_args->used);
-    for (size_t i = 0; i < kw_args->alloc; i++) {
-        if (mp_map_slot_is_filled(kw_args, i)) {
-            mp_obj_dict_store(kwargs, kw_args->table[i].key, kw_args->table[i].value);
+static void json_encode(vstr_t *out, const mp_print_t *print, mp_obj_t obj, int depth);
+
+static void json_encode_str(vstr_t *out, mp_obj_t obj) {
+    size_t len;
+    const char *s = mp_obj_str_get_data(obj, &len);
+    vstr_add_byte(out, '"');
+    const char *run = s;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        vstr_add_strn(out, run, s + i - run);
+        run = s + i + 1;
+        switch (c) {
+            case '"': vstr_add_strn(out, "\\\"", 2); break;
+            case '\\': vstr_add_strn(out, "\\\\", 2); break;
+            case '\n': vstr_add_strn(out, "\\n", 2); break;
+            case '\r': vstr_add_strn(out, "\\r", 2); break;
+            case '\t': vstr_add_strn(out, "\\t", 2); break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                vstr_add_strn(out, esc, 6);
+            }
         }
     }
-    mp_obj_dict_store(request, MP_OBJ_NEW_QSTR(MP_QSTR_kwargs), kwargs);
+    vstr_add_strn(out, run, s + len - run);
+    vstr_add_byte(out, '"');
+}
 
-    if (json_dumps == MP_OBJ_NULL) {
-        json_dumps = mp_load_attr(MP_OBJ_FROM_PTR(&mp_module_json), MP_QSTR_dumps);
+static void json_encode_items(vstr_t *out, const mp_print_t *print, size_t n, const mp_obj_t *items, int depth) {
+    vstr_add_byte(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i) {
+            vstr_add_byte(out, ',');
+        }
+        json_encode(out, print, items[i], depth + 1);
     }
-    mp_obj_t payload = mp_call_function_1(json_dumps, request);
+    vstr_add_byte(out, ']');
+}
+
+static void json_encode_map(vstr_t *out, const mp_print_t *print, mp_map_t *map, int depth) {
+    vstr_add_byte(out, '{');
+    bool first = true;
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (!mp_map_slot_is_filled(map, i)) {
+            continue;
+        }
+        mp_obj_t key = map->table[i].key;
+        if (!mp_obj_is_str(key)) {
+            mp_raise_TypeError(MP_ERROR_TEXT("host call: dict keys must be str"));
+        }
+        if (!first) {
+            vstr_add_byte(out, ',');
+        }
+        first = false;
+        json_encode_str(out, key);
+        vstr_add_byte(out, ':');
+        json_encode(out, print, map->table[i].value, depth + 1);
+    }
+    vstr_add_byte(out, '}');
+}
+
+static void json_encode(vstr_t *out, const mp_print_t *print, mp_obj_t obj, int depth) {
+    if (depth > JSON_MAX_DEPTH) {
+        mp_raise_ValueError(MP_ERROR_TEXT("host call: value nested too deeply"));
+    }
+    if (obj == mp_const_none) {
+        vstr_add_strn(out, "null", 4);
+    } else if (obj == mp_const_true) {
+        vstr_add_strn(out, "true", 4);
+    } else if (obj == mp_const_false) {
+        vstr_add_strn(out, "false", 5);
+    } else if (mp_obj_is_int(obj)) {
+        mp_obj_print_helper(print, obj, PRINT_REPR);
+    } else if (mp_obj_is_float(obj)) {
+        mp_float_t f = mp_obj_float_get(obj);
+        if (isnan(f) || isinf(f)) {
+            mp_raise_ValueError(MP_ERROR_TEXT("host call: NaN and infinity are not JSON"));
+        }
+        mp_obj_print_helper(print, obj, PRINT_REPR);
+    } else if (mp_obj_is_str(obj)) {
+        json_encode_str(out, obj);
+    } else if (mp_obj_is_type(obj, &mp_type_list) || mp_obj_is_type(obj, &mp_type_tuple)) {
+        size_t n;
+        mp_obj_t *items;
+        mp_obj_get_array(obj, &n, &items);
+        json_encode_items(out, print, n, items, depth);
+    } else if (mp_obj_is_dict_or_ordereddict(obj)) {
+        json_encode_map(out, print, mp_obj_dict_get_map(obj), depth);
+    } else {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("host call: %s is not JSON serializable"),
+            mp_obj_get_type_str(obj));
+    }
+}
+
+static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    // {"args": [...], "kwargs": {...}}
+    vstr_t request;
+    mp_print_t print;
+    vstr_init_print(&request, 64, &print);
+    vstr_add_str(&request, "{\"args\":");
+    json_encode_items(&request, &print, n_args - 1, args + 1, 0);
+    vstr_add_str(&request, ",\"kwargs\":");
+    json_encode_map(&request, &print, kw_args, 0);
+    vstr_add_byte(&request, '}');
     vstr_t text;
-    host_call_into(args[0], payload, &text);
+    host_call_into(args[0], request.buf, request.len, &text);
+    vstr_clear(&request);
     mp_obj_t response = json_parse_buffer(text.buf, text.len);
     vstr_clear(&text);
     if (!mp_obj_is_type(response, &mp_type_dict)) {

@@ -95,12 +95,22 @@ fn failures_reach_the_guest_as_runtime_errors() {
         probe("__import__('host').invoke('nope')"),
         "RuntimeError NameError: no host function named 'nope'\n"
     );
-    // MicroPython's json.dumps writes unknown objects as `<object>`: the host
-    // rejects the malformed request.
-    let not_json = probe("echo(object())");
-    assert!(
-        not_json.starts_with("RuntimeError ValueError: "),
-        "{not_json}"
+    assert_eq!(
+        probe("echo(object())"),
+        "TypeError host call: object is not JSON serializable\n"
+    );
+    assert_eq!(
+        probe("echo({1: 2})"),
+        "TypeError host call: dict keys must be str\n"
+    );
+    assert_eq!(
+        probe("echo(float('nan'))"),
+        "ValueError host call: NaN and infinity are not JSON\n"
+    );
+    // Escapes and control characters survive the trip; tuples become lists.
+    assert_eq!(
+        out(r#"print(echo((1, 'a"\\\n\x01')) == [1, 'a"\\\n\x01'])"#),
+        "True\n"
     );
     let malformed = out("print(__import__('host').call('add', '{not json'))");
     assert!(
