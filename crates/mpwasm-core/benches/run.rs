@@ -61,7 +61,9 @@ fn report() {
 
     let warm_cache = std::env::var_os("MPWASM_CACHE_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cache/mpwasm"));
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cache/mpwasm")
+        });
     let mut warm_runs: Vec<f64> = (0..20).map(|_| child_process_ms(&warm_cache)).collect();
     warm_runs.sort_by(f64::total_cmp);
     let cold: Vec<f64> = (0..3)
@@ -96,14 +98,22 @@ fn report() {
     let options = RunOptions::new()
         .host_functions(functions)
         .limits(Limits::new().fuel(None).wall_timeout(None));
-    let baseline = runtime.run_with("for i in range(10000):\n    pass", &options).unwrap();
-    let calls = runtime.run_with("for i in range(10000):\n    nop(i)", &options).unwrap();
+    let baseline = runtime
+        .run_with("for i in range(10000):\n    pass", &options)
+        .unwrap();
+    let calls = runtime
+        .run_with("for i in range(10000):\n    nop(i)", &options)
+        .unwrap();
     let per_call = (calls.duration.saturating_sub(baseline.duration)).as_secs_f64() * 1e6 / 10000.0;
     let fuel = (calls.fuel_consumed - baseline.fuel_consumed) / 10000;
     println!("host call round trip: {per_call:.2} µs per call ({fuel} fuel), loop of 10,000");
 
-    let loops = runtime.run_with("i = 0\nwhile i < 1000000:\n    i += 1", &options).unwrap();
-    let ranges = runtime.run_with("s = 0\nfor i in range(1000000):\n    s += i", &options).unwrap();
+    let loops = runtime
+        .run_with("i = 0\nwhile i < 1000000:\n    i += 1", &options)
+        .unwrap();
+    let ranges = runtime
+        .run_with("s = 0\nfor i in range(1000000):\n    s += i", &options)
+        .unwrap();
     println!(
         "fuel per iteration: while-loop {} ({:?} per 1e6), for-range sum {} ({:?} per 1e6)",
         loops.fuel_consumed / 1_000_000,

@@ -14,7 +14,9 @@ fn resident(c: &mut Criterion) {
     let runtime = Runtime::new().unwrap();
     let mut session = Session::new(&runtime);
     session.run("x = 0").unwrap();
-    c.bench_function("resident session: trivial snippet", |b| b.iter(|| session.run("x += 1").unwrap()));
+    c.bench_function("resident session: trivial snippet", |b| {
+        b.iter(|| session.run("x += 1").unwrap())
+    });
 }
 
 criterion_group!(benches, resident);
@@ -76,7 +78,10 @@ fn report() {
         println!("replay run after {history} snippets: median {m:?}");
     }
 
-    for (label, setup) in [("fresh session", "x = 1"), ("1 MiB of data", "blob = [bytes(1024) for _ in range(1024)]")] {
+    for (label, setup) in [
+        ("fresh session", "x = 1"),
+        ("1 MiB of data", "blob = [bytes(1024) for _ in range(1024)]"),
+    ] {
         let mut s = Session::new(&runtime);
         s.run(setup).unwrap();
         let snap = median(
@@ -93,12 +98,16 @@ fn report() {
             (0..20)
                 .map(|_| {
                     let t = Instant::now();
-                    let _ = Session::restore(&runtime, &SessionImage::from_bytes(&bytes).unwrap()).unwrap();
+                    let _ = Session::restore(&runtime, &SessionImage::from_bytes(&bytes).unwrap())
+                        .unwrap();
                     t.elapsed()
                 })
                 .collect(),
         );
-        println!("{label}: snapshot {snap:?}, restore {restore:?}, image {} bytes", bytes.len());
+        println!(
+            "{label}: snapshot {snap:?}, restore {restore:?}, image {} bytes",
+            bytes.len()
+        );
     }
 
     // Idle resident sessions: RSS growth per started session.
