@@ -2,6 +2,8 @@
 //
 //   host.call(name, payload_json) -> str
 //       Low level: send a JSON request, get the host's JSON response text.
+//   host.function(name) -> callable
+//       A callable that invokes `name` (what the generated wrappers are).
 //   host.invoke(name, *args, **kwargs) -> value
 //       Encode {"args": [...], "kwargs": {...}}, call, decode the response
 //       {"ok": true, "value": v} -> v, {"ok": false, "error": "T: msg"} ->
@@ -427,18 +429,27 @@ static void json_encode(vstr_t *out, const mp_print_t *print, mp_obj_t obj, int 
     }
 }
 
-static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+// Call `name` with positional `args[0..n_args]` and keyword pairs
+// `kw[0..2 * n_kw]` (key, value, key, value, ...): encode, call, decode.
+static mp_obj_t host_invoke_impl(mp_obj_t name, size_t n_args, const mp_obj_t *args, size_t n_kw, const mp_obj_t *kw) {
     // {"args": [...], "kwargs": {...}}
     vstr_t request;
     mp_print_t print;
     vstr_init_print(&request, 64, &print);
     vstr_add_str(&request, "{\"args\":");
-    json_encode_items(&request, &print, n_args - 1, args + 1, 0);
-    vstr_add_str(&request, ",\"kwargs\":");
-    json_encode_map(&request, &print, kw_args, 0);
-    vstr_add_byte(&request, '}');
+    json_encode_items(&request, &print, n_args, args, 0);
+    vstr_add_str(&request, ",\"kwargs\":{");
+    for (size_t i = 0; i < n_kw; i++) {
+        if (i) {
+            vstr_add_byte(&request, ',');
+        }
+        json_encode_str(&request, kw[2 * i]);
+        vstr_add_byte(&request, ':');
+        json_encode(&request, &print, kw[2 * i + 1], 1);
+    }
+    vstr_add_str(&request, "}}");
     vstr_t text;
-    host_call_into(args[0], request.buf, request.len, &text);
+    host_call_into(name, request.buf, request.len, &text);
     vstr_clear(&request);
     mp_obj_t response = json_parse_buffer(text.buf, text.len);
     vstr_clear(&text);
@@ -455,12 +466,63 @@ static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_ar
     mp_obj_t message = error ? error->value : MP_OBJ_NEW_QSTR(MP_QSTR_);
     mp_raise_type_arg(&mp_type_RuntimeError, message);
 }
+
+static mp_obj_t host_invoke(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    // Flatten the keyword map into (key, value) pairs.
+    mp_obj_t *kw = kw_args->used ? m_new(mp_obj_t, 2 * kw_args->used) : NULL;
+    size_t n_kw = 0;
+    for (size_t i = 0; i < kw_args->alloc; i++) {
+        if (mp_map_slot_is_filled(kw_args, i)) {
+            kw[2 * n_kw] = kw_args->table[i].key;
+            kw[2 * n_kw + 1] = kw_args->table[i].value;
+            n_kw++;
+        }
+    }
+    return host_invoke_impl(args[0], n_args - 1, args + 1, n_kw, kw);
+}
 static MP_DEFINE_CONST_FUN_OBJ_KW(host_invoke_obj, 1, host_invoke);
+
+// host.function(name): a callable bound to one host function, so the
+// generated wrappers cost one native call (no Python frame, no *args).
+typedef struct {
+    mp_obj_base_t base;
+    mp_obj_t name;
+} host_function_obj_t;
+
+static mp_obj_t host_function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    host_function_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    return host_invoke_impl(self->name, n_args, args, n_kw, args + n_args);
+}
+
+static void host_function_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    host_function_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "<host function %s>", mp_obj_str_get_str(self->name));
+}
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    host_function_type,
+    MP_QSTR_function,
+    MP_TYPE_FLAG_NONE,
+    call, host_function_call,
+    print, host_function_print
+    );
+
+static mp_obj_t host_function(mp_obj_t name) {
+    if (!mp_obj_is_str(name)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("host function name must be str"));
+    }
+    host_function_obj_t *self = mp_obj_malloc(host_function_obj_t, &host_function_type);
+    self->name = name;
+    return MP_OBJ_FROM_PTR(self);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(host_function_obj, host_function);
 
 static const mp_rom_map_elem_t host_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_host) },
     { MP_ROM_QSTR(MP_QSTR_call), MP_ROM_PTR(&host_call_obj) },
     { MP_ROM_QSTR(MP_QSTR_invoke), MP_ROM_PTR(&host_invoke_obj) },
+    { MP_ROM_QSTR(MP_QSTR_function), MP_ROM_PTR(&host_function_obj) },
 };
 static MP_DEFINE_CONST_DICT(host_module_globals, host_module_globals_table);
 

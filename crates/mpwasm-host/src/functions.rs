@@ -419,24 +419,21 @@ impl HostFunctions {
     /// functions.register("add", |a: i64, b: i64| a + b)?;
     /// assert_eq!(
     ///     functions.guest_prelude(),
-    ///     "from host import invoke as _mpwasm_invoke\n\
-    ///      def add(*args, **kwargs):\n    return _mpwasm_invoke('add', *args, **kwargs)\n",
+    ///     "from host import function as _mpwasm_function\nadd = _mpwasm_function('add')\n",
     /// );
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
     pub fn guest_prelude(&self) -> String {
         // Names are validated ASCII identifiers: safe both as `def` names and
         // inside single-quoted string literals.
-        // The invoker is bound once to a global so a call does not pay for
-        // an import.
+        // `host.function(name)` is a native callable bound to the name: a
+        // call costs no Python frame and no *args/**kwargs repacking.
         if self.table.is_empty() {
             return String::new();
         }
-        let mut source = String::from("from host import invoke as _mpwasm_invoke\n");
+        let mut source = String::from("from host import function as _mpwasm_function\n");
         for name in self.table.keys() {
-            source.push_str(&format!(
-                "def {name}(*args, **kwargs):\n    return _mpwasm_invoke('{name}', *args, **kwargs)\n"
-            ));
+            source.push_str(&format!("{name} = _mpwasm_function('{name}')\n"));
         }
         source
     }

@@ -57,7 +57,7 @@
 //!     })?;
 //!
 //! // The executor runs this Python source before the user's code.
-//! assert!(functions.guest_prelude().contains("def greet(*args, **kwargs):"));
+//! assert!(functions.guest_prelude().contains("greet = _mpwasm_function('greet')"));
 //!
 //! // One bridge per store; it is normally driven by the guest through
 //! // `add_to_linker`, but `dispatch` runs the same logic directly.

@@ -199,9 +199,9 @@ fn guest_prelude() {
     insta::assert_snapshot!("guest_prelude", f.guest_prelude());
     assert_eq!(
         f.guest_prelude(),
-        "from host import invoke as _mpwasm_invoke\n\
-         def add(*args, **kwargs):\n    return _mpwasm_invoke('add', *args, **kwargs)\n\
-         def upper(*args, **kwargs):\n    return _mpwasm_invoke('upper', *args, **kwargs)\n"
+        "from host import function as _mpwasm_function\n\
+         add = _mpwasm_function('add')\n\
+         upper = _mpwasm_function('upper')\n"
     );
 }
 
