@@ -28,6 +28,10 @@ void *mpw_alloc_heap_area(size_t bytes);
 void mpw_free_heap_area(void *area);
 #define MP_PLAT_ALLOC_HEAP(bytes) mpw_alloc_heap_area(bytes)
 #define MP_PLAT_FREE_HEAP(area) mpw_free_heap_area(area)
+// As the unix port: micropython.mem_total/mem_current/mem_peak and the
+// "mem:" line of micropython.mem_info().
+#define MICROPY_MEM_STATS                   (1)
+#define MICROPY_MALLOC_USES_ALLOCATED_SIZE  (1)
 #define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
 #define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE (256)
 #define MICROPY_STACK_CHECK                 (1)
@@ -58,6 +62,7 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_PY_SYS_STDFILES             (1)
 #define MICROPY_PY_SYS_STDIO_BUFFER         (1)
 #define MICROPY_PY_SYS_EXIT                 (1)
+#define MICROPY_PY_SYS_EXC_INFO             (1)
 #define MICROPY_PY_SYS_PLATFORM             "wasi"
 #define MICROPY_EPOCH_IS_1970               (1)
 #define MICROPY_STREAMS_POSIX_API           (1)
@@ -70,10 +75,12 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_PY_OS_GETENV_PUTENV_UNSETENV (0)
 #define MICROPY_PY_OS_SYSTEM                (0)
 #define MICROPY_PY_TIME_INCLUDEFILE         "modtime_port.c"
-#define MICROPY_PY_TIME_GMTIME_LOCALTIME_MKTIME (1)
+// gmtime/localtime/mktime are the port's (modtime_port.c), as on unix.
+#define MICROPY_PY_TIME_GMTIME_LOCALTIME_MKTIME (0)
 #define MICROPY_PY_TIME_TIME_TIME_NS        (1)
 #define MICROPY_PY_RANDOM_SEED_INIT_FUNC    (mpw_random_seed())
 #define MICROPY_PY_RANDOM_EXTRA_FUNCS       (1)
+#define MICROPY_PY_GC_COLLECT_RETVAL        (1)
 #define MICROPY_PY_HASHLIB                  (1)
 #define MICROPY_PY_HASHLIB_SHA256           (1)
 #define MICROPY_PY_DEFLATE                  (1)
