@@ -36,50 +36,92 @@ HOST_IMPORT("host_result_cap") int32_t host_import_result_cap(void);
 #define HOST_ERR_RESPONSE_TOO_LARGE (-2)
 #define HOST_ERR_BAD_REQUEST (-3)
 
-// Send one request; the response text ends up in `vstr` (initialised here).
-static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload_len, vstr_t *vstr) {
+// Responses land in a scratch buffer outside the GC heap (host calls never
+// nest: a host function cannot call back into the guest), so a typical call
+// allocates nothing for its response. Larger ones go to a GC buffer.
+static char *scratch;
+static size_t scratch_cap;
+
+typedef struct {
+    const char *data;
+    size_t len;
+    vstr_t spill; // used when `spilled`
+    bool spilled;
+} host_response_t;
+
+static void host_response_free(host_response_t *r) {
+    if (r->spilled) {
+        vstr_clear(&r->spill);
+        r->spilled = false;
+    }
+}
+
+static NORETURN void host_call_error(int32_t n) {
+    if (n == HOST_ERR_REQUEST_TOO_LARGE) {
+        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call request exceeds the host's size limit"));
+    }
+    if (n == HOST_ERR_RESPONSE_TOO_LARGE) {
+        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response exceeds the host's size limit"));
+    }
+    mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call failed"));
+}
+
+// Send one request and fill `r` with the response text.
+static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload_len, host_response_t *r) {
     size_t name_len;
     const char *name = mp_obj_str_get_data(name_in, &name_len);
+    r->spilled = false;
 
     int32_t cap = host_import_result_cap();
     if (cap < 64) {
         cap = 64;
     }
-    vstr_init(vstr, (size_t)cap);
-    for (int attempt = 0;; attempt++) {
-        int32_t n = host_import_call(name, (int32_t)name_len, payload, (int32_t)payload_len,
-            vstr->buf, (int32_t)vstr->alloc);
-        if (n == HOST_ERR_REQUEST_TOO_LARGE) {
-            vstr_clear(vstr);
-            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call request exceeds the host's size limit"));
+    if (scratch_cap < (size_t)cap) {
+        char *p = realloc(scratch, (size_t)cap);
+        if (p == NULL) {
+            mp_raise_msg(&mp_type_MemoryError, MP_ERROR_TEXT("no memory for the host response buffer"));
         }
-        if (n == HOST_ERR_RESPONSE_TOO_LARGE) {
-            vstr_clear(vstr);
-            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response exceeds the host's size limit"));
-        }
-        if (n < 0) {
-            vstr_clear(vstr);
-            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call failed"));
-        }
-        if ((size_t)n <= vstr->alloc) {
-            vstr->len = (size_t)n;
-            return;
-        }
-        if (attempt > 0) {
-            // The host promised this size last time; asking forever would hang.
-            vstr_clear(vstr);
-            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response size changed"));
-        }
-        vstr_hint_size(vstr, (size_t)n); // len is 0: room for n bytes
+        scratch = p;
+        scratch_cap = (size_t)cap;
     }
+    int32_t n = host_import_call(name, (int32_t)name_len, payload, (int32_t)payload_len, scratch, cap);
+    if (n < 0) {
+        host_call_error(n);
+    }
+    if (n <= cap) {
+        r->data = scratch;
+        r->len = (size_t)n;
+        return;
+    }
+    // Too big for the first buffer: the host keeps the response; ask again
+    // with room for all of it.
+    size_t need = (size_t)n;
+    vstr_init(&r->spill, need);
+    r->spilled = true;
+    n = host_import_call(name, (int32_t)name_len, payload, (int32_t)payload_len, r->spill.buf, (int32_t)need);
+    if (n < 0) {
+        host_response_free(r);
+        host_call_error(n);
+    }
+    if ((size_t)n > need) {
+        // The host promised this size; asking forever would hang.
+        host_response_free(r);
+        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response size changed"));
+    }
+    r->data = r->spill.buf;
+    r->len = (size_t)n;
 }
 
 static mp_obj_t host_call(mp_obj_t name_in, mp_obj_t payload_in) {
     size_t payload_len;
     const char *payload = mp_obj_str_get_data(payload_in, &payload_len);
-    vstr_t vstr;
-    host_call_into(name_in, payload, payload_len, &vstr);
-    return mp_obj_new_str_from_utf8_vstr(&vstr);
+    host_response_t r;
+    host_call_into(name_in, payload, payload_len, &r);
+    if (r.spilled) {
+        r.spill.len = r.len;
+        return mp_obj_new_str_from_utf8_vstr(&r.spill);
+    }
+    return mp_obj_new_str(r.data, r.len);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(host_call_obj, host_call);
 
@@ -448,11 +490,19 @@ static mp_obj_t host_invoke_impl(mp_obj_t name, size_t n_args, const mp_obj_t *a
         json_encode(&request, &print, kw[2 * i + 1], 1);
     }
     vstr_add_str(&request, "}}");
-    vstr_t text;
-    host_call_into(name, request.buf, request.len, &text);
+    host_response_t r;
+    host_call_into(name, request.buf, request.len, &r);
     vstr_clear(&request);
-    mp_obj_t response = json_parse_buffer(text.buf, text.len);
-    vstr_clear(&text);
+    // Fast path for the shape the host always writes: {"ok":true,"value":V}.
+    static const char ok_prefix[] = "{\"ok\":true,\"value\":";
+    const size_t prefix_len = sizeof(ok_prefix) - 1;
+    if (r.len > prefix_len + 1 && memcmp(r.data, ok_prefix, prefix_len) == 0 && r.data[r.len - 1] == '}') {
+        mp_obj_t value = json_parse_buffer(r.data + prefix_len, r.len - prefix_len - 1);
+        host_response_free(&r);
+        return value;
+    }
+    mp_obj_t response = json_parse_buffer(r.data, r.len);
+    host_response_free(&r);
     if (!mp_obj_is_type(response, &mp_type_dict)) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("malformed host response"));
     }
