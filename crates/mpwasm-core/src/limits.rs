@@ -4,9 +4,6 @@ use std::time::Duration;
 
 use crate::Error;
 
-/// Fuel consumed by one iteration of `for i in range(n): pass`-style loops is
-/// small; see [`Limits::DEFAULT_FUEL`] for how the default was calibrated.
-///
 /// Limits for a run, built with a builder and checked by [`Limits::validate`].
 ///
 /// ```
@@ -50,7 +47,7 @@ impl Limits {
     pub const DEFAULT_MEMORY_BYTES: u64 = 16 << 20;
     /// Default fuel: about one second of typical interpreted code on a
     /// current x86-64 core (1 unit ≈ one Wasm instruction; a simple
-    /// `while` loop iteration costs ≈ 200 units, see the crate docs).
+    /// `while` loop iteration costs ≈ 1,460 units, see the crate docs).
     pub const DEFAULT_FUEL: u64 = 10_000_000_000;
     /// Default wall-clock limit per run.
     pub const DEFAULT_WALL_TIMEOUT: Duration = Duration::from_secs(1);
