@@ -1,0 +1,104 @@
+//! `--version` and the REPL banner: this crate's version plus the
+//! MicroPython version and sha256 recorded in the `manifest.json` next to
+//! the artifact.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// The fields of `artifacts/manifest.json` that we show.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Manifest {
+    /// MicroPython release, e.g. `1.25.0`.
+    pub micropython_version: Option<String>,
+    /// SHA-256 of the artifact the manifest describes.
+    pub artifact_sha256: Option<String>,
+    /// The toolchain that built it, e.g. `zig 0.17.1`.
+    pub toolchain: Option<String>,
+}
+
+/// What we know about an artifact.
+#[derive(Debug, Clone)]
+pub struct ArtifactInfo {
+    /// The artifact's path.
+    pub path: PathBuf,
+    /// The manifest, or why there is none.
+    pub manifest: Result<Manifest, String>,
+}
+
+impl ArtifactInfo {
+    /// Read the manifest next to `artifact` (never fails: a missing or bad
+    /// manifest is recorded).
+    pub fn load(artifact: &Path) -> Self {
+        let manifest_path = artifact
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("manifest.json");
+        let manifest = match std::fs::read(&manifest_path) {
+            Ok(bytes) => serde_json::from_slice::<Manifest>(&bytes)
+                .map_err(|e| format!("{} is not a valid manifest: {e}", manifest_path.display())),
+            Err(e) => Err(format!("no manifest at {}: {e}", manifest_path.display())),
+        };
+        ArtifactInfo {
+            path: artifact.to_path_buf(),
+            manifest,
+        }
+    }
+
+    /// `MicroPython 1.25.0` or `MicroPython (unknown version)`.
+    pub fn micropython(&self) -> String {
+        match self
+            .manifest
+            .as_ref()
+            .ok()
+            .and_then(|m| m.micropython_version.as_deref())
+        {
+            Some(v) => format!("MicroPython {v}"),
+            None => "MicroPython (unknown version)".to_owned(),
+        }
+    }
+}
+
+/// The text of `mpwasm --version`.
+pub fn version_text(artifact: &Path) -> String {
+    let info = ArtifactInfo::load(artifact);
+    let mut text = format!("mpwasm {}\n", env!("CARGO_PKG_VERSION"));
+    let actual = std::fs::read(artifact).map(|b| hex(&Sha256::digest(&b)));
+    let shown = std::fs::canonicalize(artifact).unwrap_or_else(|_| artifact.to_path_buf());
+    text.push_str(&format!(
+        "{} (artifact {})\n",
+        info.micropython(),
+        shown.display()
+    ));
+    match (&info.manifest, &actual) {
+        (Ok(m), Ok(sha)) => {
+            text.push_str(&format!("artifact sha256 {sha}\n"));
+            match &m.artifact_sha256 {
+                Some(expected) if expected == sha => {}
+                Some(expected) => text.push_str(&format!(
+                    "warning: the manifest lists sha256 {expected}: the artifact was changed after its manifest was written\n"
+                )),
+                None => text.push_str("warning: the manifest has no artifact_sha256\n"),
+            }
+            if let Some(tc) = &m.toolchain {
+                text.push_str(&format!("built with {tc}\n"));
+            }
+        }
+        (Err(why), Ok(sha)) => {
+            text.push_str(&format!("artifact sha256 {sha}\n"));
+            text.push_str(&format!("MicroPython version unknown: {why}\n"));
+        }
+        (_, Err(e)) => {
+            text.push_str(&format!("artifact unreadable: {e}\n"));
+            if let Err(why) = &info.manifest {
+                text.push_str(&format!("MicroPython version unknown: {why}\n"));
+            }
+        }
+    }
+    text
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
