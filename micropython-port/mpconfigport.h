@@ -42,6 +42,10 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_LONGINT_IMPL                (MICROPY_LONGINT_IMPL_MPZ)
 #define MICROPY_FLOAT_IMPL                  (MICROPY_FLOAT_IMPL_DOUBLE)
 #define MICROPY_ENABLE_DOC_STRING           (1)
+// As the unix port (EXTRA_FEATURES alone gives NORMAL): messages name the
+// function and the value, e.g. "f() takes 2 positional arguments but 1 were
+// given", "invalid syntax for integer with base 10: 'x'".
+#define MICROPY_ERROR_REPORTING             (MICROPY_ERROR_REPORTING_DETAILED)
 #define MICROPY_WARNINGS                    (1)
 #define MICROPY_PY_BUILTINS_HELP            (1)
 #define MICROPY_PY_BUILTINS_HELP_MODULES    (1)
