@@ -70,8 +70,8 @@ pub fn main(args: &Args) -> i32 {
     };
 
     // The process exits right after the run: skip tearing the runtime down
-    // (unmapping the instance pool's reservations costs ~1-2 ms of a
-    // ~10 ms `mpwasm -c`); the OS reclaims everything at exit.
+    // (unmapping the instance pool's reservations, up to ~1 ms of a ~8 ms
+    // `mpwasm -c`); the OS reclaims everything at exit.
     let runtime = match build_runtime(args) {
         Ok(r) => std::mem::ManuallyDrop::new(r),
         Err(e) => {
