@@ -234,6 +234,10 @@ impl RuntimeBuilder {
             .total_tables(self.max_instances)
             .total_core_instances(self.max_instances)
             .total_gc_heaps(self.max_instances)
+            // Async fiber stacks (wasmtime-wasi enables async): sized like
+            // the rest, or the default 1000 guard-paged stacks dominate
+            // process start.
+            .total_stacks(self.max_instances)
             .max_memory_size(usize::try_from(self.max_memory_bytes).unwrap_or(usize::MAX));
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
         config
