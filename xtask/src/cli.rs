@@ -21,6 +21,8 @@ Commands:
                     run the whole test suite: cargo test --workspace [ARGS...]
   mpwasm [ARGS...]  Set up what is missing, then run the mpwasm CLI (release
                     build) with ARGS, e.g. cargo xtask mpwasm -c \"print(1 + 1)\"
+  compat [ARGS...]  MicroPython's own tests natively and in the sandbox
+                    (cargo xtask compat --help)
   help              Print this text
 
 Options (build-artifact, ensure-artifact):
@@ -57,6 +59,8 @@ pub enum Command {
     Test,
     /// Ensure the artifact, then run the CLI with the rest.
     Mpwasm,
+    /// Build the native reference, then run crates/mpwasm-compat with the rest.
+    Compat,
     Help,
 }
 
@@ -133,9 +137,10 @@ where
         Some("ensure-artifact") => Command::EnsureArtifact,
         Some("test") => Command::Test,
         Some("mpwasm") => Command::Mpwasm,
+        Some("compat") => Command::Compat,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
-    if matches!(command, Command::Test | Command::Mpwasm) {
+    if matches!(command, Command::Test | Command::Mpwasm | Command::Compat) {
         return Ok(Cli {
             command,
             args: BuildArgs::default(),

@@ -4,6 +4,7 @@
 
 mod build;
 mod cli;
+mod compat;
 mod manifest;
 mod post;
 mod source;
@@ -49,6 +50,10 @@ fn run() -> Result<()> {
     };
     let sh = Shell::new().context("cannot create a shell")?;
     sh.change_dir(&ctx.repo_root);
+
+    if cli.command == Command::Compat {
+        return compat::run(&sh, &ctx, &cli.passthrough);
+    }
 
     if matches!(cli.command, Command::Test | Command::Mpwasm) {
         ensure_for_use(&sh, &ctx)?;

@@ -1,0 +1,61 @@
+//! Running a host process with stdout and stderr merged into one stream (as
+//! run-tests.py does with `stderr=subprocess.STDOUT`) and a timeout.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+/// How a process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Exit status 0.
+    Success,
+    /// A non-zero status or a signal.
+    Failure,
+    /// Killed after the timeout.
+    Timeout,
+}
+
+/// Run `cmd` (stdin closed), collecting stdout and stderr interleaved as the
+/// process wrote them.
+pub fn run_merged(mut cmd: Command, timeout: Duration) -> Result<(Vec<u8>, Exit)> {
+    let (mut reader, writer) = std::io::pipe().context("cannot create a pipe")?;
+    cmd.stdin(Stdio::null())
+        .stdout(writer.try_clone().context("cannot clone a pipe")?)
+        .stderr(writer);
+    let started = Instant::now();
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("cannot start {:?}", cmd.get_program()))?;
+    // The Command holds the pipe's write ends: drop it so that the reader
+    // sees end-of-file when the child exits.
+    drop(cmd);
+    let collector = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = reader.read_to_end(&mut buf);
+        buf
+    });
+    let mut pause = Duration::from_millis(1);
+    let exit = loop {
+        if let Some(status) = child.try_wait().context("cannot wait for a child")? {
+            break if status.success() {
+                Exit::Success
+            } else {
+                Exit::Failure
+            };
+        }
+        if started.elapsed() >= timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            break Exit::Timeout;
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(20));
+    };
+    let output = collector
+        .join()
+        .map_err(|_| anyhow::anyhow!("output collector panicked"))?;
+    Ok((output, exit))
+}
