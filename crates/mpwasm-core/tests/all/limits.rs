@@ -140,6 +140,19 @@ fn recursion_through_repr_is_caught_too() {
 }
 
 #[test]
+fn recursion_inside_c_code_is_a_stack_overflow() {
+    let e = err_with(
+        "print('deep')\nl = []\nfor i in range(100000):\n    l = [l]\nrepr(l)",
+        &with(Limits::new()),
+    );
+    let Error::StackOverflow(r) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(r.stdout_str(), "deep\n");
+    assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
+}
+
+#[test]
 fn output_is_truncated_and_flagged() {
     let r = runtime()
         .run_with(

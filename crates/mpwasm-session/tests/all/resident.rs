@@ -156,6 +156,17 @@ fn poisoned_after_sleep_past_the_deadline() {
 }
 
 #[test]
+fn poisoned_after_stack_overflow_and_reset() {
+    // Recursion inside C code (repr of a deeply nested list) overflows the
+    // native Wasm stack before MicroPython's recursion check sees it.
+    poisoned_after(
+        "l = []\nfor i in range(100000):\n    l = [l]\nrepr(l)",
+        Limits::new(),
+        "stack_overflow",
+    );
+}
+
+#[test]
 fn sys_exit_ends_the_snippet_and_keeps_the_session() {
     let mut s = Session::new(runtime());
     out(&mut s, "x = 5");
