@@ -146,7 +146,7 @@ pub enum Next {
 /// values are echoed), print its outcome, and reset the session after a
 /// trap poisoned it.
 pub fn run_entry(session: &mut Session, code: &str, args: &Args) -> Next {
-    let outcome = match session.run_mode(code, ExecMode::Single) {
+    let outcome = match session.run_named("<stdin>", code, ExecMode::Single) {
         Ok(result) => Ok(result),
         Err(mpwasm_session::Error::Run(e)) => Err(e),
         Err(other) => {

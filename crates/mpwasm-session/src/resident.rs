@@ -82,8 +82,34 @@ impl Session {
     /// Run a snippet compiled in `mode` (e.g. [`ExecMode::Single`] to echo
     /// expression values like the REPL).
     pub fn run_mode(&mut self, code: &str, mode: ExecMode) -> Result<RunResult, Error> {
+        self.run_named("<string>", code, mode)
+    }
+
+    /// Run a snippet with `file_name` shown in tracebacks (a REPL passes
+    /// `<stdin>`, as CPython's does).
+    ///
+    /// ```
+    /// use mpwasm_core::{ExecMode, Runtime};
+    /// use mpwasm_session::{Error, Session};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut session = Session::new(&runtime);
+    /// let Err(Error::Run(mpwasm_core::Error::GuestException(e))) =
+    ///     session.run_named("<stdin>", "1/0", ExecMode::Single)
+    /// else {
+    ///     panic!("expected an exception")
+    /// };
+    /// assert!(e.traceback.contains("File \"<stdin>\", line 1"));
+    /// # Ok::<(), mpwasm_session::Error>(())
+    /// ```
+    pub fn run_named(
+        &mut self,
+        file_name: &str,
+        code: &str,
+        mode: ExecMode,
+    ) -> Result<RunResult, Error> {
         let vm = self.live_vm()?;
-        match vm.exec(code, mode) {
+        match vm.exec_named(file_name, code, mode) {
             Ok(result) => Ok(result),
             Err(e) => {
                 if e.is_trap() {
