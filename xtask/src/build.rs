@@ -22,9 +22,10 @@ pub struct Ctx {
     pub cwd: PathBuf,
 }
 
-/// Variables from the caller's environment that would silently change the
-/// build (make reads the environment); the xtask's options replace them.
-const SCRUBBED_ENV: &[&str] = &[
+/// Variables from the caller's environment that would silently change a
+/// MicroPython build (make reads the environment); the xtask's options
+/// replace them. Shared by the guest build and the native reference build.
+pub const SCRUBBED_ENV: &[&str] = &[
     "MAKEFLAGS",
     "MFLAGS",
     "MAKELEVEL",
@@ -40,6 +41,7 @@ const SCRUBBED_ENV: &[&str] = &[
     "BUILD",
     "FROZEN_MANIFEST",
     "MICROPY_MPYCROSS",
+    "VARIANT",
 ];
 
 pub struct Outcome {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use xshell::Shell;
 
-use crate::build::Ctx;
+use crate::build::{Ctx, SCRUBBED_ENV};
 use crate::cli::BuildArgs;
 use crate::source::{self, ResolvedSource};
 use crate::util::{display_rel, remove_dir_if_exists};
@@ -50,25 +50,6 @@ const NATIVE_MAKE_VARS: &[&str] = &[
     "MICROPY_SSL_AXTLS=0",
     "MICROPY_PY_SSL=0",
     "FROZEN_MANIFEST=",
-];
-
-/// Variables of the caller's environment that would change the build.
-const SCRUBBED_ENV: &[&str] = &[
-    "MAKEFLAGS",
-    "MFLAGS",
-    "MAKELEVEL",
-    "MAKEOVERRIDES",
-    "CFLAGS",
-    "CPPFLAGS",
-    "LDFLAGS",
-    "CFLAGS_EXTRA",
-    "LDFLAGS_EXTRA",
-    "DEBUG",
-    "V",
-    "BUILD",
-    "FROZEN_MANIFEST",
-    "MICROPY_MPYCROSS",
-    "VARIANT",
 ];
 
 pub fn run(sh: &Shell, ctx: &Ctx, passthrough: &[String]) -> Result<()> {
