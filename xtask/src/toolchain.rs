@@ -216,22 +216,39 @@ impl WasmOpt {
     }
 }
 
+impl WasmOpt {
+    /// Probe `program prefix_args... --version`; `what` says what failed.
+    fn probe(
+        sh: &Shell,
+        program: PathBuf,
+        prefix_args: Vec<OsString>,
+        what: &str,
+    ) -> Result<WasmOpt> {
+        let mut w = WasmOpt {
+            program,
+            prefix_args,
+            version: String::new(),
+        };
+        w.version = w
+            .cmd(sh)
+            .arg("--version")
+            .quiet()
+            .read()
+            .with_context(|| what.to_string())?
+            .trim()
+            .to_string();
+        Ok(w)
+    }
+}
+
 /// A given wasm-opt binary.
 pub fn wasm_opt_at(sh: &Shell, path: &Path) -> Result<WasmOpt> {
-    let mut w = WasmOpt {
-        program: path.to_path_buf(),
-        prefix_args: Vec::new(),
-        version: String::new(),
-    };
-    w.version = w
-        .cmd(sh)
-        .arg("--version")
-        .quiet()
-        .read()
-        .with_context(|| format!("cannot run {} --version", path.display()))?
-        .trim()
-        .to_string();
-    Ok(w)
+    WasmOpt::probe(
+        sh,
+        path.to_path_buf(),
+        Vec::new(),
+        &format!("cannot run {} --version", path.display()),
+    )
 }
 
 fn installed_npm_version(package_json: &Path) -> Option<String> {
@@ -265,18 +282,10 @@ pub fn binaryen(sh: &Shell, toolchain_dir: &Path) -> Result<WasmOpt> {
     if !script.is_file() {
         bail!("{} missing after installing Binaryen", script.display());
     }
-    let mut w = WasmOpt {
-        program: PathBuf::from("node"),
-        prefix_args: vec![script.into_os_string()],
-        version: String::new(),
-    };
-    w.version = w
-        .cmd(sh)
-        .arg("--version")
-        .quiet()
-        .read()
-        .context("cannot run Binaryen's wasm-opt with node (is node installed?)")?
-        .trim()
-        .to_string();
-    Ok(w)
+    WasmOpt::probe(
+        sh,
+        PathBuf::from("node"),
+        vec![script.into_os_string()],
+        "cannot run Binaryen's wasm-opt with node (is node installed?)",
+    )
 }
