@@ -4,11 +4,13 @@
 mod concurrency;
 mod errors;
 mod filesystem;
+mod fuzz_corpus;
 mod gc;
 mod guest;
 mod host;
 mod isolation;
 mod limits;
+mod memory_bombs;
 
 use std::sync::OnceLock;
 
