@@ -11,6 +11,7 @@ mod host;
 mod isolation;
 mod limits;
 mod memory_bombs;
+mod recursion;
 
 use std::sync::OnceLock;
 
