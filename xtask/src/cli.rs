@@ -23,6 +23,9 @@ Commands:
                     build) with ARGS, e.g. cargo xtask mpwasm -c \"print(1 + 1)\"
   compat [ARGS...]  MicroPython's own tests natively and in the sandbox
                     (cargo xtask compat --help)
+  soak [ARGS...]    Set up what is missing, then soak one runtime with threads
+                    of hostile and normal runs (release build of mpwasm-soak):
+                    --minutes N [--threads T] [--seed S] [--json]
   help              Print this text
 
 Options (build-artifact, ensure-artifact):
@@ -61,6 +64,8 @@ pub enum Command {
     Mpwasm,
     /// Build the native reference, then run crates/mpwasm-compat with the rest.
     Compat,
+    /// Ensure the artifact, then run the mpwasm-soak binary with the rest.
+    Soak,
     Help,
 }
 
@@ -138,9 +143,13 @@ where
         Some("test") => Command::Test,
         Some("mpwasm") => Command::Mpwasm,
         Some("compat") => Command::Compat,
+        Some("soak") => Command::Soak,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
-    if matches!(command, Command::Test | Command::Mpwasm | Command::Compat) {
+    if matches!(
+        command,
+        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak
+    ) {
         return Ok(Cli {
             command,
             args: BuildArgs::default(),

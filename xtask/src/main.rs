@@ -55,13 +55,20 @@ fn run() -> Result<()> {
         return compat::run(&sh, &ctx, &cli.passthrough);
     }
 
-    if matches!(cli.command, Command::Test | Command::Mpwasm) {
+    if matches!(cli.command, Command::Test | Command::Mpwasm | Command::Soak) {
         ensure_for_use(&sh, &ctx)?;
         let rest = &cli.passthrough;
         if cli.command == Command::Test {
             cmd!(sh, "cargo test --workspace {rest...}")
                 .run()
                 .context("the test suite failed")?;
+        } else if cli.command == Command::Soak {
+            cmd!(
+                sh,
+                "cargo run --quiet --release -p mpwasm-soak -- {rest...}"
+            )
+            .run()
+            .context("the soak failed")?;
         } else {
             cmd!(sh, "cargo run --quiet --release -p mpwasm-cli -- {rest...}")
                 .run()
@@ -197,6 +204,13 @@ mod tests {
         assert!(a.clean && a.no_spill && !a.skip_build);
         assert_eq!(a.variant.as_deref(), Some("standard"));
         assert_eq!(a.user_c_modules.as_deref(), Some("mods".as_ref()));
+    }
+
+    #[test]
+    fn soak_passes_its_arguments_through() {
+        let cli = parse(["soak", "--minutes", "20", "--threads", "4"]).expect("parses");
+        assert_eq!(cli.command, Command::Soak);
+        assert_eq!(cli.passthrough, ["--minutes", "20", "--threads", "4"]);
     }
 
     #[test]

@@ -1,0 +1,714 @@
+//! The probe table: each probe runs real guest code (one-shot runs, sessions,
+//! replay, snapshots, host calls) and checks the exact outcome of every run.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use mpwasm_core::{BridgeConfig, Error as RunError, HostFunctions, Limits, RunOptions, RunResult};
+use mpwasm_host::HostError;
+use mpwasm_session::{Error as SessionError, ReplaySession, Session, SessionImage};
+use rand::RngExt;
+use rand::rngs::SmallRng;
+
+use crate::{DELIBERATE_PANIC, Tally};
+
+/// A wrong outcome: what was expected and what happened.
+pub(crate) type Wrong = String;
+
+/// Shared, read-only state of all probes.
+#[derive(Debug)]
+pub(crate) struct Ctx {
+    pub runtime: mpwasm_core::Runtime,
+    pub input_dir: PathBuf,
+    pub functions: HostFunctions,
+}
+
+pub(crate) type ProbeFn = fn(&Ctx, &mut SmallRng, &mut Tally) -> Result<(), Wrong>;
+
+/// Every probe, picked uniformly at random by the workers.
+pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
+    ("normal", normal),
+    ("cpu_fuel", cpu_fuel),
+    ("cpu_wall_clock", cpu_wall_clock),
+    ("sleep_past_deadline", sleep_past_deadline),
+    ("memory_bomb", memory_bomb),
+    ("memory_error_caught", memory_error_caught),
+    ("recursion", recursion),
+    ("c_recursion", c_recursion),
+    ("output_flood", output_flood),
+    ("output_truncated", output_truncated),
+    ("fs_escape", fs_escape),
+    ("host_calls", host_calls),
+    ("host_abuse", host_abuse),
+    ("exception", exception),
+    ("sys_exit", sys_exit),
+    ("session", session),
+    ("session_trip_reset", session_trip_reset),
+    ("snapshot_restore", snapshot_restore),
+    ("replay", replay),
+];
+
+/// The files mounted read-only at `/input`, and a secret beside them that
+/// no probe may read.
+pub(crate) fn make_input_dir(outer: &Path) -> std::io::Result<PathBuf> {
+    let dir = outer.join("input");
+    std::fs::create_dir(&dir)?;
+    std::fs::write(dir.join("data.txt"), "hello from the host\n")?;
+    std::fs::create_dir(dir.join("sub"))?;
+    std::fs::write(outer.join("secret.txt"), "top secret")?;
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outer.join("secret.txt"), dir.join("link"))?;
+    Ok(dir)
+}
+
+/// The host functions every host probe registers: plain, failing, panicking.
+pub(crate) fn host_functions() -> Result<HostFunctions, mpwasm_host::RegisterError> {
+    let mut f = HostFunctions::new();
+    f.register("add", |a: i64, b: i64| a.wrapping_add(b))?;
+    f.register("echo", |v: serde_json::Value| v)?;
+    f.register("fail", |msg: String| -> Result<i64, HostError> {
+        Err(HostError::value_error(msg))
+    })?;
+    f.register("boom", || -> i64 {
+        std::panic::panic_any(DELIBERATE_PANIC)
+    })?;
+    f.register("internal", || -> Result<i64, HostError> {
+        Err(HostError::internal("internal detail"))
+    })?;
+    f.register("big", |n: usize| "x".repeat(n.min(1 << 20)))?;
+    Ok(f)
+}
+
+// ---- helpers -------------------------------------------------------------
+
+fn opts(limits: Limits) -> RunOptions {
+    RunOptions::new().limits(limits)
+}
+
+/// Default limits with a generous wall clock: the soak shares 2 cores with
+/// whatever else runs, and only the wall-clock probes may end in a timeout.
+fn limits() -> Limits {
+    Limits::new().wall_timeout(Some(Duration::from_secs(30)))
+}
+
+fn default_opts() -> RunOptions {
+    opts(limits())
+}
+
+/// Limits of the CPU-bound probes: fuel trips long before the wall clock.
+fn fuel_limits(fuel: u64) -> Limits {
+    limits().fuel(Some(fuel))
+}
+
+fn run(ctx: &Ctx, t: &mut Tally, code: &str, options: &RunOptions) -> Result<RunResult, RunError> {
+    let r = ctx.runtime.run_with(code, options);
+    t.record(match &r {
+        Ok(_) => "ok",
+        Err(e) => e.kind(),
+    });
+    r
+}
+
+fn srun(t: &mut Tally, s: &mut Session, code: &str) -> Result<RunResult, SessionError> {
+    let r = s.run(code);
+    t.record(session_kind(&r));
+    r
+}
+
+fn session_kind(r: &Result<RunResult, SessionError>) -> &'static str {
+    match r {
+        Ok(_) => "ok",
+        Err(SessionError::Run(e)) => e.kind(),
+        Err(SessionError::Poisoned { .. }) => "poisoned",
+        Err(SessionError::SessionClosed) => "closed",
+        Err(_) => "session_error",
+    }
+}
+
+fn expect_stdout<E: std::fmt::Debug>(
+    what: &str,
+    r: Result<RunResult, E>,
+    want: &str,
+) -> Result<RunResult, Wrong> {
+    match r {
+        Ok(r) if r.stdout_str() == want => Ok(r),
+        Ok(r) => Err(format!(
+            "{what}: stdout {:?}, expected {want:?}",
+            r.stdout_str()
+        )),
+        Err(e) => Err(format!("{what}: expected stdout {want:?}, got {e:?}")),
+    }
+}
+
+fn expect_run_err(what: &str, r: Result<RunResult, SessionError>) -> Result<RunError, Wrong> {
+    match r {
+        Err(SessionError::Run(e)) => Ok(e),
+        other => Err(format!("{what}: expected a run error, got {other:?}")),
+    }
+}
+
+fn wrong<T>(what: &str, got: impl std::fmt::Debug) -> Result<T, Wrong> {
+    Err(format!("{what}: unexpected outcome {got:?}"))
+}
+
+// ---- one-shot probes -----------------------------------------------------
+
+fn normal(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let n: u64 = rng.random_range(0..5000);
+    let code = format!(
+        "d = {{i: str(i) for i in range({n})}}\nprint(sum(range({n})), len(d), sorted([3, 1, 2]))"
+    );
+    let want = format!("{} {n} [1, 2, 3]\n", n * n.saturating_sub(1) / 2);
+    expect_stdout("normal", run(ctx, t, &code, &default_opts()), &want).map(drop)
+}
+
+fn cpu_fuel(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let fuel = rng.random_range(5_000_000..40_000_000);
+    let code = "print('start')\nwhile True: pass";
+    match run(ctx, t, code, &opts(fuel_limits(fuel))) {
+        Err(RunError::OutOfFuel(r))
+            if r.stdout_str() == "start\n"
+                && r.fuel_remaining == Some(0)
+                && r.fuel_consumed >= fuel =>
+        {
+            Ok(())
+        }
+        other => wrong("cpu_fuel", other),
+    }
+}
+
+fn cpu_wall_clock(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let ms = rng.random_range(5..40);
+    let limits = limits()
+        .fuel(None)
+        .wall_timeout(Some(Duration::from_millis(ms)));
+    match run(ctx, t, "x = 0\nwhile True: x += 1", &opts(limits)) {
+        Err(RunError::Timeout(r)) if r.duration >= Duration::from_millis(ms) => Ok(()),
+        other => wrong("cpu_wall_clock", other),
+    }
+}
+
+fn sleep_past_deadline(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let ms = rng.random_range(5..40);
+    let limits = limits().wall_timeout(Some(Duration::from_millis(ms)));
+    let code = "import time\nprint('zz')\ntime.sleep(3600)";
+    match run(ctx, t, code, &opts(limits)) {
+        // The host's sleep ends at the deadline: far less than the hour
+        // asked. (On a loaded machine the deadline can pass before the
+        // print; the output is then empty, never anything else.)
+        Err(RunError::Timeout(r))
+            if (r.stdout_str() == "zz\n" || r.stdout.is_empty())
+                && r.duration >= Duration::from_millis(ms)
+                && r.duration < Duration::from_secs(10) =>
+        {
+            Ok(())
+        }
+        other => wrong("sleep_past_deadline", other),
+    }
+}
+
+fn memory_bomb(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    const BOMBS: &[&str] = &[
+        "x = 'a' * 10**9",
+        "x = bytearray(10**8)",
+        "x = [0] * 10**8",
+        "x = []\nwhile True:\n    x.append('%d' % len(x))",
+        "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1",
+        "x = b'ab'\nwhile True:\n    x = x + x",
+    ];
+    let code = BOMBS[rng.random_range(0..BOMBS.len())];
+    // 16 MiB bombs take longer to fill (up to ~0.3 s): fewer of them.
+    let memory = if rng.random_bool(0.7) {
+        4 << 20
+    } else {
+        16 << 20
+    };
+    let limits = limits()
+        .memory_bytes(memory)
+        .fuel(None)
+        .wall_timeout(Some(Duration::from_secs(30)));
+    match run(ctx, t, &format!("print('m')\n{code}"), &opts(limits)) {
+        Err(RunError::MemoryLimit {
+            message, result, ..
+        }) if message.starts_with("memory allocation failed") && result.stdout_str() == "m\n" => {
+            Ok(())
+        }
+        other => wrong(&format!("memory_bomb {code:?} at {memory} bytes"), other),
+    }
+}
+
+fn memory_error_caught(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let n: u32 = rng.random_range(1..1000);
+    let code = format!(
+        "try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print('caught')\nprint(len(bytearray({n})))"
+    );
+    let limits = limits().memory_bytes(4 << 20);
+    expect_stdout(
+        "memory_error_caught",
+        run(ctx, t, &code, &opts(limits)),
+        &format!("caught\n{n}\n"),
+    )
+    .map(drop)
+}
+
+fn recursion(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    const CODES: &[&str] = &[
+        "def f(n):\n    return f(n + 1)\nf(0)",
+        "class A:\n    def __repr__(self):\n        return repr(A())\nrepr(A())",
+    ];
+    let code = CODES[rng.random_range(0..CODES.len())];
+    match run(ctx, t, code, &default_opts()) {
+        Err(RunError::GuestException(g))
+            if g.type_name == "RuntimeError" && g.message == "maximum recursion depth exceeded" =>
+        {
+            Ok(())
+        }
+        other => wrong("recursion", other),
+    }
+}
+
+fn c_recursion(ctx: &Ctx, _rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    // repr of a deeply nested list recurses in C, past MicroPython's check.
+    let code = "print('deep')\nl = []\nfor i in range(100000):\n    l = [l]\nrepr(l)";
+    match run(ctx, t, code, &default_opts()) {
+        Err(RunError::StackOverflow(r)) if r.stdout_str() == "deep\n" => Ok(()),
+        other => wrong("c_recursion", other),
+    }
+}
+
+fn output_flood(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let cap: usize = rng.random_range(1..=256) << 10;
+    let to_stderr = rng.random_bool(0.5);
+    let code = if to_stderr {
+        "import sys\nwhile True: sys.stderr.write('e' * 999)"
+    } else {
+        "while True: print('x' * 999)"
+    };
+    // Fuel for well over 1 MiB of output, so the cap trips first.
+    let limits = fuel_limits(60_000_000).max_output_bytes(cap);
+    match run(ctx, t, code, &opts(limits)) {
+        Err(RunError::OutOfFuel(r)) => {
+            let (flooded, flagged, other, other_flag) = if to_stderr {
+                (&r.stderr, r.stderr_truncated, &r.stdout, r.stdout_truncated)
+            } else {
+                (&r.stdout, r.stdout_truncated, &r.stderr, r.stderr_truncated)
+            };
+            if flooded.len() == cap && flagged && other.is_empty() && !other_flag {
+                Ok(())
+            } else {
+                Err(format!(
+                    "output_flood (stderr: {to_stderr}, cap {cap}): {} bytes, truncated {flagged}, other stream {} bytes",
+                    flooded.len(),
+                    other.len()
+                ))
+            }
+        }
+        other => wrong("output_flood", other),
+    }
+}
+
+fn output_truncated(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let cap: usize = rng.random_range(1..20_000);
+    let n: usize = rng.random_range(0..20_000);
+    let limits = limits().max_output_bytes(cap);
+    match run(ctx, t, &format!("print('y' * {n})"), &opts(limits)) {
+        Ok(r) => {
+            let len = (n + 1).min(cap);
+            let want_trunc = n + 1 > cap;
+            if r.stdout.len() == len
+                && r.stdout_truncated == want_trunc
+                && r.stdout.iter().take(n).all(|&b| b == b'y')
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "output_truncated (n {n}, cap {cap}): {} bytes, truncated {}",
+                    r.stdout.len(),
+                    r.stdout_truncated
+                ))
+            }
+        }
+        Err(e) => wrong("output_truncated", e),
+    }
+}
+
+fn fs_escape(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    const ATTEMPTS: &[&str] = &[
+        "open('/input/../secret.txt').read()",
+        "open('/input/sub/../../secret.txt').read()",
+        "open('/input/link').read()",
+        "open('/etc/passwd').read()",
+        "open('secret.txt').read()",
+        "__import__('os').listdir('/')",
+        "__import__('os').listdir('/input/..')",
+        "open('/input/data.txt', 'w').write('x')",
+        "open('/input/data.txt', 'a').write('x')",
+        "open('/input/new.txt', 'w')",
+        "__import__('os').mkdir('/input/newdir')",
+        "__import__('os').rename('/input/data.txt', '/input/moved.txt')",
+        "__import__('os').remove('/input/data.txt')",
+        "__import__('os').rmdir('/input/sub')",
+    ];
+    // A random subset, in random order, after a legitimate read.
+    let mut code = String::from("print(open('/input/data.txt').read(), end='')\n");
+    let mut want = String::from("hello from the host\n");
+    for _ in 0..rng.random_range(1..=6) {
+        let op = ATTEMPTS[rng.random_range(0..ATTEMPTS.len())];
+        code.push_str(&format!(
+            "try:\n    {op}\n    print('ESCAPED')\nexcept OSError:\n    print('refused')\n"
+        ));
+        want.push_str("refused\n");
+    }
+    let options = default_opts().readonly_dir(&ctx.input_dir);
+    expect_stdout("fs_escape", run(ctx, t, &code, &options), &want)?;
+    // The host side is untouched too.
+    let data = std::fs::read_to_string(ctx.input_dir.join("data.txt"));
+    match data {
+        Ok(d) if d == "hello from the host\n" => {}
+        other => return wrong("fs_escape: /input/data.txt changed", other),
+    }
+    if ctx.input_dir.join("new.txt").exists() || ctx.input_dir.join("newdir").exists() {
+        return Err("fs_escape: a file appeared under /input".into());
+    }
+    Ok(())
+}
+
+fn host_calls(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let a: i32 = rng.random();
+    let b: i32 = rng.random();
+    let code = format!(
+        "print(add({a}, {b}))\n\
+         print(echo({{'k': [1, 'é', None]}}) == {{'k': [1, 'é', None]}})\n\
+         try:\n    fail('nope')\nexcept RuntimeError as e:\n    print(e)\n\
+         for f in (boom, internal):\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)"
+    );
+    let want = format!(
+        "{}\nTrue\nValueError: nope\n\
+         RuntimeError: internal error in host function 'boom'\n\
+         RuntimeError: internal error in host function 'internal'\n",
+        i64::from(a) + i64::from(b)
+    );
+    let options = default_opts().host_functions(ctx.functions.clone());
+    let r = expect_stdout("host_calls", run(ctx, t, &code, &options), &want)?;
+    let failures: Vec<(&str, bool)> = r
+        .host_failures
+        .iter()
+        .map(|f| (f.function.as_str(), f.panicked))
+        .collect();
+    if failures != [("boom", true), ("internal", false)]
+        || !r.host_failures[0].details.contains(DELIBERATE_PANIC)
+    {
+        return wrong("host_calls: host failures", &r.host_failures);
+    }
+    Ok(())
+}
+
+fn host_abuse(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let config = BridgeConfig::builder()
+        .max_request_bytes(1024)
+        .max_response_bytes(1024)
+        // Below the responses asked for, so the guest grows it and retries.
+        .initial_result_cap(512)
+        .build()
+        .map_err(|e| format!("bridge config: {e}"))?;
+    let options = default_opts()
+        .host_functions(ctx.functions.clone())
+        .bridge_config(config);
+    if rng.random_bool(0.3) {
+        // A flood of calls is metered like any other code.
+        let limits = fuel_limits(rng.random_range(5_000_000..40_000_000));
+        let flood = options.clone().limits(limits);
+        return match run(ctx, t, "while True: add(1, 2)", &flood) {
+            Err(RunError::OutOfFuel(_)) => Ok(()),
+            other => wrong("host_abuse: call flood", other),
+        };
+    }
+    let code = "import host\n\
+        def probe(f):\n    try:\n        f()\n        print('no error')\n    except Exception as e:\n        print(type(e).__name__, e)\n\
+        print(host.call('add', '{not json')[:31])\n\
+        probe(lambda: host.invoke('nope'))\n\
+        probe(lambda: add(1))\n\
+        probe(lambda: echo(object()))\n\
+        probe(lambda: echo({1: 2}))\n\
+        probe(lambda: echo('y' * 2000))\n\
+        probe(lambda: big(2000))\n\
+        print(len(echo('y' * 900)), len(big(900)))";
+    let want = "{\"ok\":false,\"error\":\"ValueError\n\
+        RuntimeError NameError: no host function named 'nope'\n\
+        RuntimeError TypeError: add() takes 2 positional arguments but 1 was given\n\
+        TypeError host call: object is not JSON serializable\n\
+        TypeError host call: dict keys must be str\n\
+        RuntimeError host call request exceeds the host's size limit\n\
+        RuntimeError host call response exceeds the host's size limit\n\
+        900 900\n";
+    expect_stdout("host_abuse", run(ctx, t, code, &options), want).map(drop)
+}
+
+fn exception(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let n: u32 = rng.random();
+    let (code, ty, msg) = match rng.random_range(0..4) {
+        0 => (
+            format!("print('before')\nraise ValueError('boom {n}')"),
+            "ValueError",
+            format!("boom {n}"),
+        ),
+        1 => (
+            format!("print('before')\nx = {n} // 0"),
+            "ZeroDivisionError",
+            "divide by zero".to_owned(),
+        ),
+        2 => (
+            format!("print('before')\n{{}}['k{n}']"),
+            "KeyError",
+            format!("k{n}"),
+        ),
+        _ => (
+            "print('before')\ndef (:".to_owned(),
+            "SyntaxError",
+            "invalid syntax".to_owned(),
+        ),
+    };
+    // A syntax error stops the snippet before anything runs.
+    let out = if ty == "SyntaxError" { "" } else { "before\n" };
+    match run(ctx, t, &code, &default_opts()) {
+        Err(RunError::GuestException(g))
+            if g.type_name == ty
+                && g.message == msg
+                && g.result.stdout_str() == out
+                && g.traceback.trim_end().ends_with(&format!("{ty}: {msg}")) =>
+        {
+            Ok(())
+        }
+        other => wrong(&format!("exception {ty}"), other),
+    }
+}
+
+fn sys_exit(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let code: i32 = rng.random_range(0..=120);
+    let src = format!("import sys\nprint('bye')\nsys.exit({code})\nprint('not reached')");
+    let r = run(ctx, t, &src, &default_opts());
+    match r {
+        Ok(r) if code == 0 && r.stdout_str() == "bye\n" => Ok(()),
+        Err(RunError::Exit { code: c, result }) if c == code && result.stdout_str() == "bye\n" => {
+            Ok(())
+        }
+        other => wrong(&format!("sys_exit({code})"), other),
+    }
+}
+
+// ---- sessions ------------------------------------------------------------
+
+/// A resident session through snippets that fail cleanly: each failure keeps
+/// the session and its state.
+fn session(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let options = default_opts()
+        .limits(limits().memory_bytes(16 << 20))
+        .host_functions(ctx.functions.clone());
+    let mut s = Session::with_options(&ctx.runtime, options);
+    let base: i64 = rng.random_range(0..1_000_000);
+    expect_stdout(
+        "session setup",
+        srun(t, &mut s, &format!("total = {base}\nitems = []")),
+        "",
+    )?;
+    let mut total = base;
+    let mut items = 0usize;
+    for _ in 0..rng.random_range(3..12) {
+        match rng.random_range(0..7) {
+            0 => {
+                let k: i64 = rng.random_range(1..100);
+                total += k;
+                items += 1;
+                expect_stdout(
+                    "session add",
+                    srun(
+                        t,
+                        &mut s,
+                        &format!("total = add(total, {k})\nitems.append({k})"),
+                    ),
+                    "",
+                )?;
+            }
+            1 => {
+                let code =
+                    "try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print('caught')";
+                expect_stdout(
+                    "session MemoryError caught",
+                    srun(t, &mut s, code),
+                    "caught\n",
+                )?;
+            }
+            2 => match expect_run_err("session memory", srun(t, &mut s, "x = [0] * 10**8"))? {
+                RunError::MemoryLimit { .. } => {}
+                other => return wrong("session memory", other),
+            },
+            3 => {
+                // Statements before the raise ran and stay.
+                total += 1;
+                let r = srun(t, &mut s, "total += 1\nraise ValueError('v')");
+                match expect_run_err("session exception", r)? {
+                    RunError::GuestException(g) if g.type_name == "ValueError" => {}
+                    other => return wrong("session exception", other),
+                }
+            }
+            4 => {
+                let code: i32 = rng.random_range(1..=120);
+                let r = srun(t, &mut s, &format!("import sys\nsys.exit({code})"));
+                match expect_run_err("session sys.exit", r)? {
+                    RunError::Exit { code: c, .. } if c == code => {}
+                    other => return wrong("session sys.exit", other),
+                }
+            }
+            5 => {
+                let r = expect_stdout(
+                    "session host failures",
+                    srun(
+                        t,
+                        &mut s,
+                        "try:\n    boom()\nexcept RuntimeError:\n    print('hidden')",
+                    ),
+                    "hidden\n",
+                )?;
+                if r.host_failures.len() != 1 || !r.host_failures[0].panicked {
+                    return wrong("session host failures", &r.host_failures);
+                }
+            }
+            _ => {
+                let r = srun(
+                    t,
+                    &mut s,
+                    "import gc\ngc.collect()\nprint(total, len(items))",
+                );
+                expect_stdout("session state", r, &format!("{total} {items}\n"))?;
+            }
+        }
+    }
+    let r = srun(t, &mut s, "print(total, len(items))");
+    expect_stdout("session final state", r, &format!("{total} {items}\n"))?;
+    s.close();
+    match srun(t, &mut s, "print(total)") {
+        Err(SessionError::SessionClosed) => Ok(()),
+        other => wrong("session after close", other),
+    }
+}
+
+/// A trap poisons a session; reset gives a fresh VM.
+fn session_trip_reset(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let mut s = Session::new(&ctx.runtime);
+    expect_stdout(
+        "trip setup",
+        srun(t, &mut s, "x = 41\nprint(x + 1)"),
+        "42\n",
+    )?;
+    let (code, trip_limits, cause) = match rng.random_range(0..3) {
+        0 => ("while True: pass", fuel_limits(20_000_000), "out_of_fuel"),
+        1 => (
+            "while True: pass",
+            limits()
+                .fuel(None)
+                .wall_timeout(Some(Duration::from_millis(20))),
+            "timeout",
+        ),
+        _ => (
+            "l = []\nfor i in range(100000):\n    l = [l]\nrepr(l)",
+            limits(),
+            "stack_overflow",
+        ),
+    };
+    s.set_limits(trip_limits)
+        .map_err(|e| format!("trip set_limits: {e}"))?;
+    let e = expect_run_err("trip", srun(t, &mut s, code))?;
+    if e.kind() != cause || s.poisoned_by() != Some(cause) {
+        return wrong(&format!("trip {cause}"), (e, s.poisoned_by()));
+    }
+    match srun(t, &mut s, "print(x)") {
+        Err(SessionError::Poisoned { cause: c }) if c == cause => {}
+        other => return wrong("trip: run while poisoned", other),
+    }
+    s.reset();
+    s.set_limits(limits())
+        .map_err(|e| format!("trip set_limits: {e}"))?;
+    expect_stdout(
+        "trip after reset",
+        srun(t, &mut s, "print('x' in globals())"),
+        "False\n",
+    )
+    .map(drop)
+}
+
+fn snapshot_restore(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let n: u32 = rng.random_range(1..2000);
+    let tag: u32 = rng.random();
+    let mut s = Session::new(&ctx.runtime);
+    let setup = format!(
+        "counter = 0\ndef bump():\n    global counter\n    counter += 1\n    return counter\ndata = {{i: str(i) * 2 for i in range({n})}}\ntag = 'T{tag}'"
+    );
+    expect_stdout("snapshot setup", srun(t, &mut s, &setup), "")?;
+    let image = s.snapshot().map_err(|e| format!("snapshot: {e:?}"))?;
+    let bytes = image.to_bytes();
+    let again = SessionImage::from_bytes(&bytes).map_err(|e| format!("image bytes: {e:?}"))?;
+    if again != image {
+        return Err("snapshot: image changed through to_bytes/from_bytes".into());
+    }
+    let options = default_opts().host_functions(ctx.functions.clone());
+    let mut restored = Session::restore_with_options(&ctx.runtime, &again, options)
+        .map_err(|e| format!("restore: {e:?}"))?;
+    let last = n - 1;
+    let want = format!("1 {n} {} T{tag}\n", format!("{last}").repeat(2));
+    let probe = format!("print(bump(), len(data), data[{last}], tag)");
+    expect_stdout("restored state", srun(t, &mut restored, &probe), &want)?;
+    // Independent afterwards, and host functions work in the restored one.
+    expect_stdout(
+        "restored continues",
+        srun(t, &mut restored, "print(bump(), add(counter, 1))"),
+        "2 3\n",
+    )?;
+    expect_stdout(
+        "original continues",
+        srun(t, &mut s, "print(bump())"),
+        "1\n",
+    )?;
+    // A truncated image is refused, by the parser or at the latest by
+    // restore (the page data is checked when it is decompressed).
+    let mut bad = bytes;
+    let cut = rng.random_range(0..bad.len());
+    bad.truncate(cut);
+    let restored = SessionImage::from_bytes(&bad).and_then(|i| Session::restore(&ctx.runtime, &i));
+    match restored {
+        Err(SessionError::InvalidImage(_)) => Ok(()),
+        other => wrong(&format!("truncated image ({cut} bytes)"), other.map(|_| ())),
+    }
+}
+
+fn replay(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let mut s = ReplaySession::with_options(&ctx.runtime, default_opts());
+    let mut x: i64 = rng.random_range(0..1000);
+    let mut kept = 1;
+    let r = s.run(&format!("x = {x}"));
+    t.record(session_kind(&r));
+    expect_stdout("replay setup", r, "")?;
+    for _ in 0..rng.random_range(2..8) {
+        let r = if rng.random_bool(0.5) {
+            x += 1;
+            kept += 1;
+            s.run("x += 1")
+        } else {
+            // Fails, so it is not replayed: its assignment is lost.
+            let r = s.run("x = -1\nraise KeyError('k')");
+            t.record(session_kind(&r));
+            match expect_run_err("replay failing snippet", r)? {
+                RunError::GuestException(g) if g.type_name == "KeyError" => continue,
+                other => return wrong("replay failing snippet", other),
+            }
+        };
+        t.record(session_kind(&r));
+        expect_stdout("replay snippet", r, "")?;
+    }
+    let r = s.run("print(x)");
+    t.record(session_kind(&r));
+    expect_stdout("replay result", r, &format!("{x}\n"))?;
+    if s.snippets().len() != kept + 1 {
+        return wrong("replay history length", s.snippets().len());
+    }
+    Ok(())
+}
