@@ -11,6 +11,8 @@ mod host;
 mod isolation;
 mod limits;
 mod memory_bombs;
+mod output_floods;
+mod recovery;
 mod recursion;
 
 use std::sync::OnceLock;
