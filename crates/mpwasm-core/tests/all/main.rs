@@ -1,6 +1,7 @@
 //! Integration tests of mpwasm-core against the real guest artifact.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bridge_abuse;
 mod concurrency;
 mod errors;
 mod filesystem;
