@@ -27,7 +27,8 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
         ("cpu_fuel", "out_of_fuel"),
         ("cpu_wall_clock", "timeout"),
         ("memory_bomb", "memory_limit"),
-        ("c_recursion", "stack_overflow"),
+        ("c_recursion", report.c_recursion),
+        ("session_trip_reset", "out_of_fuel"),
         ("sys_exit", "exit"),
         ("session_trip_reset", "poisoned"),
     ] {
