@@ -381,6 +381,30 @@ impl Vm {
 
     /// Arm fuel, clock, stack and output limits; returns the fuel budget.
     fn prepare_exec(&mut self) -> Result<Option<u64>, Error> {
+        // The guest learns its memory and stack limits before the run's fuel
+        // and deadline are armed: under a tiny budget these calls would
+        // otherwise trap and surface as engine errors.
+        self.store.set_fuel(u64::MAX).map_err(Error::engine)?;
+        self.store.set_epoch_deadline(u64::MAX / 2);
+        let limits = &self.limits;
+        let pages = u32::try_from(limits.get_memory_bytes() / 65536).unwrap_or(u32::MAX);
+        if pages != self.guest_memory_pages {
+            self.exports
+                .set_memory_limit
+                .call(&mut self.store, pages)
+                .map_err(|e| Error::Engine(format!("{e:#}")))?;
+            self.guest_memory_pages = pages;
+        }
+        let wanted = guest_stack_limit(limits.get_max_wasm_stack());
+        if wanted != self.guest_stack_limit {
+            let applied = self
+                .exports
+                .set_stack_limit
+                .call(&mut self.store, wanted)
+                .map_err(|e| Error::Engine(format!("{e:#}")))?;
+            self.guest_stack_limit = applied;
+        }
+
         let limits = &self.limits;
         let fuel = limits.get_fuel();
         self.store
@@ -405,23 +429,6 @@ impl Vm {
         let state = self.store.data_mut();
         state.stdout.take(out_limit);
         state.stderr.take(out_limit);
-        let pages = u32::try_from(limits.get_memory_bytes() / 65536).unwrap_or(u32::MAX);
-        if pages != self.guest_memory_pages {
-            self.exports
-                .set_memory_limit
-                .call(&mut self.store, pages)
-                .map_err(|e| Error::Engine(format!("{e:#}")))?;
-            self.guest_memory_pages = pages;
-        }
-        let wanted = guest_stack_limit(limits.get_max_wasm_stack());
-        if wanted != self.guest_stack_limit {
-            let applied = self
-                .exports
-                .set_stack_limit
-                .call(&mut self.store, wanted)
-                .map_err(|e| Error::Engine(format!("{e:#}")))?;
-            self.guest_stack_limit = applied;
-        }
         Ok(fuel)
     }
 

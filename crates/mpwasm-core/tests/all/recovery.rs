@@ -165,3 +165,25 @@ fn an_exception_raised_while_reporting_one_is_a_typed_trap() {
     }
     assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
 }
+
+#[test]
+fn scribbling_over_its_own_memory_is_a_trap() {
+    // uctypes reaches all of the guest's linear memory (and nothing else):
+    // the guest can wreck its own VM, never the host.
+    let e = err_with(
+        "import uctypes\nprint('s')\nm = uctypes.bytearray_at(0, 1 << 20)\nfor i in range(0, len(m), 4):\n    m[i] = 0xff\nprint('survived')",
+        &RunOptions::new(),
+    );
+    assert!(e.is_trap(), "{e:?}");
+    assert_eq!(e.run_result().unwrap().stdout_str(), "s\n");
+    let e = err_with(
+        "import uctypes\nprint('s')\nprint(uctypes.bytearray_at(0xfffffff0, 64)[0])",
+        &RunOptions::new(),
+    );
+    let Error::Trap { message, result } = &e else {
+        panic!("{e:?}")
+    };
+    assert!(message.contains("out of bounds"), "{message}");
+    assert_eq!(result.stdout_str(), "s\n");
+    assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
+}
