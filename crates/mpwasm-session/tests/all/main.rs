@@ -1,6 +1,7 @@
 //! Integration tests of mpwasm-session against the real guest artifact.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod adversarial;
 mod replay;
 mod resident;
 mod snapshot;
