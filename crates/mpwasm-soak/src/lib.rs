@@ -13,6 +13,7 @@ mod probes;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Barrier, Mutex, Once};
 use std::time::{Duration, Instant};
 
@@ -41,6 +42,8 @@ pub struct SoakConfig {
     pub sample_every: Duration,
     /// The soak fails if RSS at the end exceeds the warm-up baseline by more.
     pub max_rss_growth_bytes: u64,
+    /// Print a progress line (runs, wrong outcomes, RSS) to stderr this often.
+    pub progress_every: Option<Duration>,
 }
 
 impl SoakConfig {
@@ -78,6 +81,7 @@ impl SoakConfig {
             duration,
             sample_every: Duration::from_secs(1),
             max_rss_growth_bytes: Self::DEFAULT_MAX_RSS_GROWTH_BYTES,
+            progress_every: None,
         }
     }
 }
@@ -288,6 +292,9 @@ impl Tally {
 
 struct Shared {
     failures: Mutex<Vec<String>>,
+    /// Guest runs and wrong outcomes so far, for progress lines.
+    runs: AtomicU64,
+    wrong: AtomicU64,
 }
 
 const MAX_FAILURES_KEPT: usize = 20;
@@ -326,6 +333,8 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
     };
     let shared = Shared {
         failures: Mutex::new(Vec::new()),
+        runs: AtomicU64::new(0),
+        wrong: AtomicU64::new(0),
     };
     // Workers meet here twice: once when warm-up ends (the baseline is
     // sampled while they wait), once to start the measured phase.
@@ -364,11 +373,33 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
         barrier.wait();
         let mut peak = 0u64;
         let mut sample_err = None;
+        let mut next_sample = started;
+        let mut next_progress = config.progress_every.map(|every| started + every);
+        let runs_at_start = shared.runs.load(Ordering::Relaxed);
         while workers.iter().any(|w| !w.is_finished()) {
-            std::thread::sleep(config.sample_every.min(Duration::from_millis(200)));
-            match rss_bytes() {
-                Ok(r) => peak = peak.max(r),
-                Err(e) => sample_err = Some(e),
+            // Short naps so the end is noticed promptly.
+            std::thread::sleep(Duration::from_millis(50));
+            let now = Instant::now();
+            if now >= next_sample {
+                next_sample = now + config.sample_every;
+                match rss_bytes() {
+                    Ok(r) => peak = peak.max(r),
+                    Err(e) => sample_err = Some(e),
+                }
+            }
+            if let (Some(at), Some(every)) = (next_progress, config.progress_every)
+                && now >= at
+            {
+                next_progress = Some(at + every);
+                let rss = rss_bytes().map_or(0, |r| r);
+                eprintln!(
+                    "  {:>6.1} min: {} runs, {} wrong, RSS {:.1} MiB (peak {:.1})",
+                    started.elapsed().as_secs_f64() / 60.0,
+                    shared.runs.load(Ordering::Relaxed) - runs_at_start,
+                    shared.wrong.load(Ordering::Relaxed),
+                    mib(i128::from(rss)),
+                    mib(i128::from(peak.max(rss)))
+                );
             }
         }
         let measured = started.elapsed();
@@ -463,6 +494,7 @@ fn one_probe(
     *iteration += 1;
     tally.current = Some(kind);
     tally.per_probe.entry(kind).or_default().probes += 1;
+    let runs_before = tally.runs;
     let started = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| probe(ctx, rng, tally)));
     tally.per_probe.entry(kind).or_default().seconds += started.elapsed().as_secs_f64();
@@ -474,7 +506,11 @@ fn one_probe(
             Some(format!("panicked: {}", panic_text(&*payload)))
         }
     };
+    shared
+        .runs
+        .fetch_add(tally.runs - runs_before, Ordering::Relaxed);
     if let Some(f) = failure {
+        shared.wrong.fetch_add(1, Ordering::Relaxed);
         tally.per_probe.entry(kind).or_default().wrong += 1;
         let mut kept = shared.failures.lock().unwrap_or_else(|e| e.into_inner());
         if kept.len() < MAX_FAILURES_KEPT {

@@ -75,6 +75,7 @@ fn soak(args: &Args) -> Result<bool, String> {
     });
     let mut config = SoakConfig::new(args.threads, seed, warmup, duration);
     config.max_rss_growth_bytes = args.max_rss_growth_mib.saturating_mul(1 << 20);
+    config.progress_every = Some(Duration::from_secs(60));
     let runtime = Runtime::new().map_err(|e| e.to_string())?;
     eprintln!(
         "soaking: {} threads, seed {seed}, warm-up {:.0} s, then {:.1} min",
