@@ -17,6 +17,7 @@
 
 #include "py/builtin.h"
 #include "py/compile.h"
+#include "py/cstack.h"
 #include "py/gc.h"
 #include "py/mperrno.h"
 #include "py/mphal.h"
@@ -144,6 +145,24 @@ uint32_t mpw_random_seed(void) {
 
 #define MPW_NOINLINE __attribute__((noinline))
 
+// py/cstack.c is replaced by these (see the Makefile): the recursion check
+// also trips when the host says the native Wasm stack is nearly used up.
+mp_uint_t mp_cstack_usage(void) {
+    volatile int stack_dummy;
+    return (mp_uint_t)(MP_STATE_THREAD(stack_top) - (char *)&stack_dummy);
+}
+
+void mp_cstack_init_with_sp_here(size_t stack_size) {
+    volatile int stack_dummy;
+    mp_cstack_init_with_top((void *)&stack_dummy, stack_size);
+}
+
+void mp_cstack_check(void) {
+    if (mp_cstack_usage() >= MP_STATE_THREAD(stack_limit) || mpw_import_stack_exhausted()) {
+        mp_raise_recursion_depth();
+    }
+}
+
 static MPW_NOINLINE int32_t init_vm(void) {
     char *heap = malloc(MPW_INITIAL_HEAP_BYTES);
     if (heap == NULL) {
@@ -260,6 +279,25 @@ static void flush_std_streams(void) {
     // for symmetry with ports that buffer.
 }
 
+// A program run under a file name (not "<stdin>" or "<string>") is a script,
+// as with the unix port: `__file__` names it and sys.path[0] is its directory.
+static void set_script_file(qstr source_name, uint32_t name_len) {
+    mp_store_global(MP_QSTR___file__, MP_OBJ_NEW_QSTR(source_name));
+    const char *slash = NULL;
+    for (uint32_t i = 0; i < name_len; i++) {
+        if (input_buf[i] == '/') {
+            slash = &input_buf[i];
+        }
+    }
+    size_t path_len;
+    mp_obj_t *path_items;
+    mp_obj_list_get(mp_sys_path, &path_len, &path_items);
+    if (slash != NULL && path_len > 0) {
+        size_t dir_len = slash == input_buf ? 1 : (size_t)(slash - input_buf);
+        path_items[0] = mp_obj_new_str(input_buf, dir_len);
+    }
+}
+
 static MPW_NOINLINE int32_t exec_source(uint32_t name_len, uint32_t src_len, uint32_t mode) {
     int32_t status = MPW_STATUS_OK;
     nlr_buf_t nlr;
@@ -270,6 +308,9 @@ static MPW_NOINLINE int32_t exec_source(uint32_t name_len, uint32_t src_len, uin
             : mode == MPW_MODE_EVAL ? MP_PARSE_EVAL_INPUT : MP_PARSE_FILE_INPUT;
         mp_parse_tree_t tree = mp_parse(lex, kind);
         mp_obj_t fun = mp_compile(&tree, source_name, mode == MPW_MODE_SINGLE);
+        if (mode == MPW_MODE_FILE && name_len > 0 && input_buf[0] != '<') {
+            set_script_file(source_name, name_len);
+        }
         mp_obj_t result = mp_call_function_0(fun);
         if (mode == MPW_MODE_EVAL) {
             mp_obj_print_helper(MP_PYTHON_PRINTER, result, PRINT_REPR);

@@ -99,7 +99,7 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_PY_SSL                      (0)
 #define MICROPY_PY_THREAD                   (0)
 #define MICROPY_PY_BTREE                    (0)
-#define MICROPY_PY_FRAMEBUF                 (0)
+#define MICROPY_PY_FRAMEBUF                 (1)
 #define MICROPY_PY_ONEWIRE                  (0)
 #define MICROPY_PY_BLUETOOTH                (0)
 

@@ -10,6 +10,12 @@
 // Sleep for up to `ns` nanoseconds. The host may end the run instead (wall-clock deadline).
 MPW_IMPORT("sleep_ns") void mpw_import_sleep_ns(uint64_t ns);
 
+// Nonzero when the engine's native Wasm stack is nearly used up. MicroPython's
+// recursion check measures the shadow stack in linear memory, which C
+// recursion that keeps its state in Wasm locals (re backtracking, printing
+// nested containers) hardly moves; this asks about the stack that traps.
+MPW_IMPORT("stack_exhausted") int32_t mpw_import_stack_exhausted(void);
+
 // Host function bridge, see micropython-usermod/host.
 MPW_IMPORT("host_call") int32_t mpw_import_host_call(
     const char *name, int32_t name_len,

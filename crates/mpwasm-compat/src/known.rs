@@ -10,9 +10,6 @@ pub enum Category {
     /// A property of the Wasm target (no native code generator, two stacks,
     /// growable heap).
     Platform,
-    /// How the test is run: source text instead of a script file, stdout
-    /// and stderr captured separately.
-    Harness,
     /// A bug that is not fixed yet (the fix is outside the port config).
     Open,
 }
@@ -23,7 +20,6 @@ impl Category {
         match self {
             Category::Withheld => "withheld",
             Category::Platform => "platform",
-            Category::Harness => "harness",
             Category::Open => "open-bug",
         }
     }
@@ -56,7 +52,7 @@ const fn k(pattern: &'static str, category: Category, reason: &'static str) -> K
     }
 }
 
-use Category::{Harness, Open, Platform, Withheld};
+use Category::{Platform, Withheld};
 
 const NO_SOCKETS: &str = "no socket module: the sandbox has no network (MICROPY_PY_SOCKET=0)";
 const NO_MACHINE: &str = "no machine module: hardware access (MICROPY_PY_MACHINE=0)";
@@ -65,10 +61,6 @@ const NO_BLOCKDEV_FS: &str =
 const NO_WRITABLE_FS: &str = "no writable filesystem: the test creates files and directories in the \
      working directory; the guest sees only /input, read-only, and cannot chdir back to /";
 const NO_NATIVE: &str = "no native emitter for WebAssembly (@micropython.native/viper)";
-const C_RECURSION: &str = "C-level recursion exhausts the native Wasm stack before MicroPython's \
-     stack check raises RuntimeError: the run ends with Error::StackOverflow (mpwasm-core sets the \
-     guest's limit to 7/20 of max_wasm_stack, calibrated for Python calls)";
-
 /// The classification table.
 pub const KNOWN: &[Known] = &[
     // Withheld by design.
@@ -93,11 +85,6 @@ pub const KNOWN: &[Known] = &[
         Withheld,
         "needs machine.PinBase/machine.Signal (MICROPY_PY_MACHINE=0)",
     ),
-    k(
-        "extmod/framebuf*",
-        Withheld,
-        "no framebuf module: display-driver support (MICROPY_PY_FRAMEBUF=0)",
-    ),
     k("extmod/vfs_fat_*", Withheld, NO_BLOCKDEV_FS),
     k("extmod/vfs_lfs*", Withheld, NO_BLOCKDEV_FS),
     k("extmod/vfs_blockdev*", Withheld, NO_BLOCKDEV_FS),
@@ -121,28 +108,6 @@ pub const KNOWN: &[Known] = &[
         "micropython.mem_info() adds `max new split` to the GC line: the heap grows on demand \
          (MICROPY_GC_SPLIT_HEAP_AUTO)",
     ),
-    k("extmod/re_stack_overflow.py", Platform, C_RECURSION),
-    k("stress/recursive_data.py", Platform, C_RECURSION),
-    // How the suite runs a test in the sandbox.
-    k(
-        "basics/exception_chain.py",
-        Harness,
-        "stdout and stderr are captured separately: the warning MicroPython prints to stderr \
-         comes after stdout instead of between its lines",
-    ),
-    k(
-        "basics/sys_path.py",
-        Harness,
-        "code runs as source text, not as a script file: no __file__, and sys.path[0] is '' \
-         rather than the script's directory",
-    ),
-    // Not fixed.
-    k(
-        "float/math_constants.py",
-        Open,
-        "libm: the exp() the zig toolchain links is 1 ULP off at 1.0, so math.exp(1.0) != \
-         math.e (glibc and CPython round it correctly)",
-    ),
 ];
 
 /// The classification of `test` (`dir/name.py`), if known.
@@ -157,7 +122,7 @@ mod tests {
     #[test]
     fn patterns_match_exactly_or_by_prefix() {
         assert_eq!(
-            classify("extmod/framebuf16.py").map(|k| k.category),
+            classify("extmod/vfs_lfs_file.py").map(|k| k.category),
             Some(Withheld)
         );
         assert_eq!(

@@ -64,7 +64,10 @@ impl SandboxRunner {
         })?;
         let code = String::from_utf8(code)
             .map_err(|_| Error::InvalidSource("test source is not UTF-8".into()))?;
-        let mut options = RunOptions::new().limits(self.limits.clone());
+        // One stream, as run-tests.py reads the unix port (stderr=STDOUT).
+        let mut options = RunOptions::new()
+            .limits(self.limits.clone())
+            .stderr_to_stdout(true);
         if let Some(dir) = test.path.parent() {
             options = options.readonly_dir(dir);
         }

@@ -29,6 +29,9 @@ pub(crate) const EXPORT_MEMORY: &str = "memory";
 pub(crate) const IMPORT_MODULE: &str = "micropython_wasm";
 /// `sleep_ns(ns: i64)`: sleep, bounded by the run's wall-clock deadline.
 pub(crate) const IMPORT_SLEEP_NS: &str = "sleep_ns";
+/// `stack_exhausted() -> i32`: nonzero when the native Wasm stack is nearly
+/// used up, so the guest raises `RuntimeError` instead of trapping.
+pub(crate) const IMPORT_STACK_EXHAUSTED: &str = "stack_exhausted";
 
 /// Words in the `mpw_info` record: exit code, then (ptr, len) of the
 /// exception's type name, message and traceback.

@@ -66,7 +66,8 @@ pub enum Error {
         /// The run so far.
         result: Box<RunResult>,
     },
-    /// The native Wasm stack overflowed (recursion the guest did not catch in time).
+    /// The native Wasm stack overflowed: recursion in guest C code that has no
+    /// recursion check (Python recursion raises `RuntimeError` instead).
     #[error("stack overflow")]
     StackOverflow(Box<RunResult>),
     /// The guest called `sys.exit(code)` with a non-zero code.

@@ -75,6 +75,7 @@ pub struct RunOptions {
     host_functions: HostFunctions,
     bridge_config: BridgeConfig,
     exec_mode: ExecMode,
+    stderr_to_stdout: bool,
 }
 
 impl RunOptions {
@@ -111,6 +112,32 @@ impl RunOptions {
     pub fn exec_mode(mut self, mode: ExecMode) -> Self {
         self.exec_mode = mode;
         self
+    }
+
+    /// Send the guest's stderr into the stdout capture, like `2>&1`: one
+    /// stream in the order the guest wrote it (warnings and
+    /// `sys.print_exception` between the lines they belong to), bounded by one
+    /// `max_output_bytes`. [`RunResult::stderr`] is then empty. The traceback of
+    /// an uncaught exception is not output: it stays in the error.
+    ///
+    /// ```
+    /// use mpwasm_core::{RunOptions, Runtime};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let code = "import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c')";
+    /// let merged = runtime.run_with(code, &RunOptions::new().stderr_to_stdout(true))?;
+    /// assert_eq!(merged.stdout_str(), "a\nb\nc\n");
+    /// assert!(merged.stderr.is_empty());
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn stderr_to_stdout(mut self, merge: bool) -> Self {
+        self.stderr_to_stdout = merge;
+        self
+    }
+
+    /// Whether stderr goes into the stdout capture.
+    pub fn get_stderr_to_stdout(&self) -> bool {
+        self.stderr_to_stdout
     }
 
     /// The limits.

@@ -20,6 +20,9 @@ pub(crate) struct StoreState {
     stderr: BoundedOutput,
     /// Wall-clock deadline of the current exec, for host-side waits (sleep).
     deadline: Option<Instant>,
+    /// Below this native stack address the guest's recursion check trips (see
+    /// `stack_exhausted`); 0 outside an exec.
+    native_stack_floor: usize,
     pub(crate) bridge: mpwasm_host::Bridge,
 }
 
@@ -68,6 +71,15 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
 
 struct Exports {
     input: TypedFunc<u32, u32>,
+    linker
+        .func_wrap(
+            abi::IMPORT_MODULE,
+            abi::IMPORT_STACK_EXHAUSTED,
+            |caller: wasmtime::Caller<'_, StoreState>| -> i32 {
+                i32::from(approx_stack_pointer() < caller.data().native_stack_floor)
+            },
+        )
+        .map_err(Error::engine)?;
     exec: TypedFunc<(u32, u32, u32), i32>,
     info: TypedFunc<(), u32>,
     set_stack_limit: TypedFunc<u32, u32>,
@@ -116,7 +128,12 @@ impl Vm {
         let inner = &runtime.inner;
 
         let stdout = BoundedOutput::new(limits.get_max_output_bytes());
-        let stderr = BoundedOutput::new(limits.get_max_output_bytes());
+        // Merged streams share one capture, so the guest's write order is kept.
+        let stderr = if options.get_stderr_to_stdout() {
+            stdout.clone()
+        } else {
+            BoundedOutput::new(limits.get_max_output_bytes())
+        };
         let mut wasi = WasiCtxBuilder::new();
         wasi.stdout(stdout.clone())
             .stderr(stderr.clone())
@@ -155,6 +172,7 @@ impl Vm {
         // Booting is the runtime's work, not the snippet's: no budget yet.
         store.set_fuel(u64::MAX).map_err(Error::engine)?;
         store.set_epoch_deadline(u64::MAX / 2);
+            native_stack_floor: 0,
 
         let instance = inner
             .instance_pre
@@ -457,6 +475,14 @@ impl Vm {
             (file_name.len() as u32, code.len() as u32, mode.code()),
         )?;
         Ok(ExecStatus::from(status))
+        // wasmtime traps once the Wasm frames of this call use more than the
+        // engine's `max_wasm_stack` below (about) here; the guest's recursion
+        // check asks `stack_exhausted` and raises RecursionError a margin
+        // before that, whatever the C code's shadow-stack use.
+        let max = self.runtime.inner.max_wasm_stack;
+        self.store.data_mut().native_stack_floor = approx_stack_pointer()
+            .saturating_sub(max)
+            .saturating_add(native_stack_margin(max));
     }
 
     fn finish_exec(&mut self, started: Instant, fuel_budget: Option<u64>) -> RunResult {
@@ -494,15 +520,18 @@ impl Vm {
         Some(words)
     }
 
+    /// Text the guest points at. Both words are guest-controlled (it can
+    /// write its own memory): bounds are checked before anything is
+    /// allocated, and a range outside memory reads as empty.
     fn guest_text(&self, ptr: u32, len: u32) -> String {
-        let mut buf = vec![0u8; len as usize];
-        match self
-            .exports
-            .memory
-            .read(&self.store, ptr as usize, &mut buf)
+        let data = self.exports.memory.data(&self.store);
+        let start = ptr as usize;
+        match start
+            .checked_add(len as usize)
+            .and_then(|end| data.get(start..end))
         {
-            Ok(()) => String::from_utf8_lossy(&buf).into_owned(),
-            Err(_) => String::new(),
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None => String::new(),
         }
     }
 
@@ -540,6 +569,19 @@ fn guest_stack_limit(max_wasm_stack: usize) -> u32 {
 }
 
 fn check_limits(runtime: &Runtime, limits: &Limits) -> Result<(), Error> {
+/// Native stack kept free when the guest's recursion check trips: room for
+/// the C frames between two checks and for handling the `RuntimeError`.
+fn native_stack_margin(max_wasm_stack: usize) -> usize {
+    (max_wasm_stack / 8).max(32 << 10)
+}
+
+/// Roughly the current native stack pointer (the address of a local).
+#[inline(never)]
+fn approx_stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
     limits.validate()?;
     let inner = &runtime.inner;
     if limits.get_max_wasm_stack() > inner.max_wasm_stack {

@@ -140,9 +140,42 @@ fn recursion_through_repr_is_caught_too() {
 }
 
 #[test]
-fn recursion_inside_c_code_is_a_stack_overflow() {
+fn recursion_inside_c_code_is_a_recursion_error() {
+    // repr of a deeply nested list recurses in C with little shadow-stack use;
+    // the guest's check also asks the host about the native stack.
     let e = err_with(
         "print('deep')\nl = []\nfor i in range(100000):\n    l = [l]\nrepr(l)",
+        &with(Limits::new()),
+    );
+    let Error::GuestException(g) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(g.type_name, "RuntimeError");
+    assert_eq!(g.message, "maximum recursion depth exceeded");
+    assert_eq!(g.result.stdout_str(), "deep\n");
+}
+
+#[test]
+fn re_backtracking_recursion_is_catchable() {
+    // MicroPython's own extmod/re_stack_overflow.py, then the VM goes on.
+    let code = "import re\ntry:\n    re.match('(a*)*', 'aaa')\nexcept RuntimeError as e:\n    print('caught', e)\nprint('after')";
+    for max_stack in [Limits::MIN_MAX_WASM_STACK, Limits::DEFAULT_MAX_WASM_STACK] {
+        let r = runtime()
+            .run_with(code, &with(Limits::new().max_wasm_stack(max_stack)))
+            .unwrap();
+        assert_eq!(
+            r.stdout_str(),
+            "caught maximum recursion depth exceeded\nafter\n"
+        );
+    }
+}
+
+#[test]
+fn recursion_in_the_compiler_is_a_stack_overflow() {
+    // The compiler recurses over nested displays without a recursion check:
+    // the native stack traps, typed, with the output kept.
+    let e = err_with(
+        "print('deep')\neval('[' * 3000 + ']' * 3000)",
         &with(Limits::new()),
     );
     let Error::StackOverflow(r) = &e else {
@@ -150,6 +183,43 @@ fn recursion_inside_c_code_is_a_stack_overflow() {
     };
     assert_eq!(r.stdout_str(), "deep\n");
     assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
+}
+
+#[test]
+fn a_script_file_name_sets_file_and_sys_path() {
+    // Like the unix port running a script: __file__ and sys.path[0].
+    let runtime = runtime();
+    let mut vm = mpwasm_core::Vm::new(runtime, &RunOptions::new()).unwrap();
+    let code = "import sys\nprint(__file__, sys.path[0])";
+    let r = vm
+        .exec_named("/input/app/main.py", code, mpwasm_core::ExecMode::File)
+        .unwrap();
+    assert_eq!(r.stdout_str(), "/input/app/main.py /input/app\n");
+    // Source text (`<string>`, `<stdin>`) is not a script: no __file__.
+    let r = runtime
+        .run("print('__file__' in globals())\nimport sys\nprint(repr(sys.path[0]))")
+        .unwrap();
+    assert_eq!(r.stdout_str(), "False\n''\n");
+}
+
+#[test]
+fn stderr_to_stdout_keeps_the_write_order() {
+    // MicroPython prints this warning to stderr between the two lines.
+    let code = "print('one')\ntry:\n    raise ValueError('v') from KeyError('k')\nexcept ValueError:\n    print('two')";
+    let r = runtime()
+        .run_with(code, &with(Limits::new()).stderr_to_stdout(true))
+        .unwrap();
+    assert_eq!(
+        r.stdout_str(),
+        "one\nWarning: exception chaining not supported\ntwo\n"
+    );
+    assert!(r.stderr.is_empty());
+    let r = runtime().run_with(code, &with(Limits::new())).unwrap();
+    assert_eq!(r.stdout_str(), "one\ntwo\n");
+    assert_eq!(
+        r.stderr_str(),
+        "Warning: exception chaining not supported\n"
+    );
 }
 
 #[test]

@@ -187,3 +187,100 @@ fn scribbling_over_its_own_memory_is_a_trap() {
     assert_eq!(result.stdout_str(), "s\n");
     assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
 }
+
+/// While its exception is being recorded, the guest (via `__str__` and
+/// uctypes) finds the buffer the report is written to and sets its length
+/// to ~2 GiB: the offsets the host reads back are then guest-forged.
+const FORGED_REPORT: &str = r#"
+import uctypes, struct
+NAME = 'E' * 37
+class Forge(Exception):
+    def __str__(self):
+        chunk = 1 << 18
+        for base in range(0, 0x200000, chunk):
+            snap = bytes(uctypes.bytearray_at(base, chunk))
+            j = -1
+            while True:
+                j = snap.find(struct.pack('<II', 37, 256), j + 1)
+                if j < 0:
+                    break
+                if j >= 4:
+                    buf, = struct.unpack('<I', snap[j - 4:j])
+                    if bytes(uctypes.bytearray_at(buf, 37)) == NAME.encode():
+                        uctypes.bytearray_at(base + j, 4)[:] = struct.pack('<I', 0x7FFFFF00)
+                        return 'forged'
+        return 'not found'
+exec("class %s(Forge): pass" % NAME)
+raise globals()[NAME]()
+"#;
+
+/// Peak virtual size of this process in KiB (Linux only).
+#[cfg(target_os = "linux")]
+fn vm_peak_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmPeak:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+#[ignore = "run by forged_report_lengths_are_bounds_checked in a child process"]
+fn forged_report_child() {
+    ok("print('warm')");
+    let before = vm_peak_kib();
+    let e = err_with(FORGED_REPORT, &RunOptions::new());
+    let after = vm_peak_kib();
+    let Error::GuestException(g) = &e else {
+        panic!("{e:?}")
+    };
+    // The forged ranges lie outside memory: they read as empty.
+    assert_eq!(
+        (
+            g.type_name.as_str(),
+            g.message.as_str(),
+            g.traceback.as_str()
+        ),
+        ("E".repeat(37).as_str(), "", "")
+    );
+    println!("VM_PEAK_KIB before={before} after={after}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn forged_report_lengths_are_bounds_checked() {
+    // In a child process: other tests' threads move the peak too.
+    let exe = std::env::current_exe().unwrap();
+    let out = std::process::Command::new(exe)
+        .args([
+            "recovery::forged_report_child",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = stdout
+        .lines()
+        .find_map(|l| l.split_once("VM_PEAK_KIB ").map(|(_, rest)| rest))
+        .unwrap_or_else(|| panic!("no VM_PEAK line in {stdout}"));
+    let figure = |key: &str| -> u64 {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    // Allocating what the forged length says would map 2 GiB.
+    let growth = figure("after=").saturating_sub(figure("before="));
+    assert!(
+        growth < 512 * 1024,
+        "peak virtual size grew by {growth} KiB"
+    );
+}
