@@ -239,15 +239,41 @@ mpw_info_t *mpw_info(void) {
     return &info;
 }
 
+// What CPython prints for an exception whose __str__ fails.
+#define STR_FAILED "<exception str() failed>"
+
+// Reporting one exception must not raise another (a __str__ that raises or
+// calls sys.exit, MemoryError): such printing runs under its own handler and
+// says whether it completed.
+static bool print_guarded(const mp_print_t *print, mp_obj_t obj, bool as_exception) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        if (as_exception) {
+            mp_obj_print_exception(print, obj);
+        } else {
+            mp_obj_print_helper(print, obj, PRINT_STR);
+        }
+        nlr_pop();
+        return true;
+    }
+    return false;
+}
+
 static void record_exception(mp_obj_t exc) {
     const mp_obj_type_t *type = mp_obj_get_type(exc);
     const char *name = qstr_str(type->name);
     size_t type_off = info_text.len;
     cbuf_append(&info_text, name, strlen(name));
     size_t message_off = info_text.len;
-    mp_obj_print_helper(&info_print, exc, PRINT_STR);
+    if (!print_guarded(&info_print, exc, false)) {
+        info_text.len = message_off;
+        cbuf_append(&info_text, STR_FAILED, strlen(STR_FAILED));
+    }
     size_t traceback_off = info_text.len;
-    mp_obj_print_exception(&info_print, exc);
+    if (!print_guarded(&info_print, exc, true)) {
+        // The traceback lines and "Type: " are out; the message failed.
+        cbuf_append(&info_text, STR_FAILED "\n", strlen(STR_FAILED "\n"));
+    }
     size_t end = info_text.len;
     uintptr_t base = (uintptr_t)info_text.buf;
     info.type_ptr = base + type_off;
@@ -259,17 +285,27 @@ static void record_exception(mp_obj_t exc) {
 }
 
 // SystemExit follows CPython: None -> 0, an int -> that code, anything else
-// is printed to stderr and the code is 1.
+// (or an int too big for the exit status) is printed to stderr and the code
+// is 1.
 static int32_t system_exit_code(mp_obj_t exc) {
     mp_obj_t value = mp_obj_exception_get_value(exc);
     if (value == mp_const_none) {
         return 0;
     }
-    mp_int_t code;
-    if (mp_obj_get_int_maybe(value, &code)) {
+    mp_int_t code = 0;
+    bool is_small_int = false;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        // Raises OverflowError for an int beyond a machine word.
+        is_small_int = mp_obj_get_int_maybe(value, &code);
+        nlr_pop();
+    }
+    if (is_small_int) {
         return (int32_t)code;
     }
-    mp_obj_print_helper(&mp_stderr_print, value, PRINT_STR);
+    if (!print_guarded(&mp_stderr_print, value, false)) {
+        mp_print_str(&mp_stderr_print, STR_FAILED);
+    }
     mp_print_str(&mp_stderr_print, "\n");
     return 1;
 }

@@ -148,10 +148,6 @@ fn the_guest_cannot_forge_control_flow() {
 #[test]
 fn traps_from_guest_misbehaviour_poison_the_session() {
     let cases = [
-        // An exception raised while the guest reports one (guest bug, see
-        // mpwasm-core tests/all/recovery.rs): a trap, never a hang.
-        "class E(Exception):\n    def __str__(self): raise ValueError\nraise E()",
-        "import sys\nsys.exit(2**100)",
         // The guest wrecking its own memory.
         "import uctypes\nm = uctypes.bytearray_at(0, 1 << 20)\nfor i in range(0, len(m), 4):\n    m[i] = 0xff",
     ];
@@ -162,6 +158,25 @@ fn traps_from_guest_misbehaviour_poison_the_session() {
         assert!(e.is_trap(), "{code}: {e:?}");
         poisoned_then_reset(&mut s, e.kind());
     }
+}
+
+#[test]
+fn an_exception_raised_while_reporting_one_keeps_the_session() {
+    // The guest reports `<exception str() failed>` (as CPython does) instead
+    // of dying on the nested exception: an ordinary error, state kept.
+    let mut s = Session::new(runtime());
+    out(&mut s, "keep = 'kept'");
+    let e = run_err(
+        &mut s,
+        "class E(Exception):\n    def __str__(self): raise ValueError\nraise E()",
+    );
+    let RunError::GuestException(g) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(g.message, "<exception str() failed>");
+    let e = run_err(&mut s, "import sys\nsys.exit(2**100)");
+    assert!(matches!(e, RunError::Exit { code: 1, .. }), "{e:?}");
+    assert_eq!(out(&mut s, "print(keep)"), "kept\n");
 }
 
 #[test]
@@ -207,7 +222,9 @@ fn host_function_errors_and_blocking_in_a_session() {
     .unwrap();
     let options = RunOptions::new()
         .host_functions(f)
-        .limits(Limits::new().wall_timeout(Some(Duration::from_millis(100))));
+        // Generous: catching a panic can take a while with RUST_BACKTRACE set
+        // on a loaded machine.
+        .limits(Limits::new().wall_timeout(Some(Duration::from_millis(1000))));
     let mut s = Session::with_options(runtime(), options);
     out(&mut s, "keep = 'kept'");
     let e = run_err(&mut s, "deny()");
@@ -227,14 +244,14 @@ fn host_function_errors_and_blocking_in_a_session() {
     still_usable(&mut s);
     // Blocking past the deadline: a timeout when it returns, then poisoned.
     let started = Instant::now();
-    let e = run_err(&mut s, "print('before')\nblock(500)\nprint('after')");
+    let e = run_err(&mut s, "print('before')\nblock(1500)\nprint('after')");
     let took = started.elapsed();
     assert!(
         matches!(&e, RunError::Timeout(r) if r.stdout_str() == "before\n"),
         "{e:?}"
     );
     assert!(
-        took >= Duration::from_millis(500) && took < Duration::from_secs(5),
+        took >= Duration::from_millis(1500) && took < Duration::from_secs(6),
         "{took:?}"
     );
     poisoned_then_reset(&mut s, "timeout");
