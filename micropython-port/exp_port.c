@@ -3,8 +3,7 @@
 // zig's libm (and musl's older one in lib/libm_dbl) return exp(1.0) one ulp
 // above e, so `math.exp(1.0) == math.e` is False where CPython (glibc) says
 // True. This computes exp in double-double arithmetic (about 100 bits) and
-// rounds once. It costs a few hundred flops, which is small next to a
-// MicroPython call.
+// rounds once.
 //
 // Method: x = k*ln2 + r with |r| <= ln2/2 (r in double-double), exp(r) as
 // (Taylor series of r/16)^16, result = 2^k * exp(r).
@@ -69,12 +68,26 @@ static dd_t dd_mul_d(dd_t a, double b) {
     return quick_two_sum(p.hi, p.lo);
 }
 
-static dd_t dd_div_d(dd_t a, double b) {
-    double q = a.hi / b;
-    dd_t p = two_prod(q, b);
-    double e = (((a.hi - p.hi) - p.lo) + a.lo) / b;
-    return quick_two_sum(q, e);
-}
+// 1/n! for n = 0..7 to about 107 bits (hi, lo); terms from 1/8! on are only
+// needed to double precision.
+static const dd_t inv_factorial[8] = {
+    {1.0, 0.0},
+    {1.0, 0.0},
+    {0x1p-1, 0.0},
+    {0x1.5555555555555p-3, 0x1.5555555555555p-57},
+    {0x1.5555555555555p-5, 0x1.5555555555555p-59},
+    {0x1.1111111111111p-7, 0x1.1111111111111p-63},
+    {0x1.6c16c16c16c17p-10, -0x1.f49f49f49f49fp-65},
+    {0x1.a01a01a01a01ap-13, 0x1.a01a01a01a01ap-73},
+};
+static const double inv_factorial_tail[6] = {
+    0x1.a01a01a01a01ap-16, // 1/8!
+    0x1.71de3a556c734p-19,
+    0x1.27e4fb7789f5cp-22,
+    0x1.ae64567f544e4p-26,
+    0x1.1eed8eff8d898p-29,
+    0x1.6124613a86d09p-33, // 1/13!
+};
 
 // ln 2 to about 107 bits.
 #define LN2_HI 6.93147180559945286227e-01
@@ -101,13 +114,17 @@ double exp(double x) {
     double k = nearbyint(x * INV_LN2);
     dd_t r = dd_add((dd_t) {x, 0.0}, dd_mul_d((dd_t) {-LN2_HI, -LN2_LO}, k));
 
-    // exp(r) = exp(r/16)^16; |r/16| <= 0.0217, where 14 Taylor terms reach
-    // 2^-110. Dividing by 16 is exact.
+    // exp(r) = exp(r/16)^16; |r/16| <= 0.0217, where the Taylor series to
+    // the 13th power reaches 2^-110. Its terms from the 8th power on are
+    // below 2^-59 and need only double precision. Dividing by 16 is exact.
     dd_t s = {r.hi / 16.0, r.lo / 16.0};
-    dd_t one = {1.0, 0.0};
-    dd_t t = one;
-    for (int n = 14; n >= 1; n--) {
-        t = dd_add(one, dd_div_d(dd_mul(s, t), (double)n));
+    double tail = inv_factorial_tail[5];
+    for (int n = 4; n >= 0; n--) {
+        tail = tail * s.hi + inv_factorial_tail[n];
+    }
+    dd_t t = {tail, 0.0};
+    for (int n = 7; n >= 0; n--) {
+        t = dd_add(dd_mul(t, s), inv_factorial[n]);
     }
     for (int i = 0; i < 4; i++) {
         t = dd_mul(t, t);
