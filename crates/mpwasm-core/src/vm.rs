@@ -40,6 +40,13 @@ impl std::fmt::Debug for StoreState {
 #[error("wall-clock deadline reached while the guest was sleeping")]
 pub(crate) struct DeadlineExceeded;
 
+/// The guest could not allocate the buffer for a source of this many bytes:
+/// its memory is full up to the limit. Nothing ran, so the VM stays usable
+/// (a smaller source may still fit the buffer it has).
+#[derive(Debug, thiserror::Error)]
+#[error("memory allocation failed, allocating {0} bytes for the source")]
+struct SourceBufferFailed(usize);
+
 pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> {
     wasmtime_wasi::p1::add_to_linker_sync(linker, |s: &mut StoreState| &mut s.wasi)
         .map_err(Error::engine)?;
@@ -64,13 +71,6 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
             },
         )
         .map_err(Error::engine)?;
-    mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
-        .map_err(Error::engine)?;
-    Ok(())
-}
-
-struct Exports {
-    input: TypedFunc<u32, u32>,
     linker
         .func_wrap(
             abi::IMPORT_MODULE,
@@ -80,6 +80,13 @@ struct Exports {
             },
         )
         .map_err(Error::engine)?;
+    mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
+        .map_err(Error::engine)?;
+    Ok(())
+}
+
+struct Exports {
+    input: TypedFunc<u32, u32>,
     exec: TypedFunc<(u32, u32, u32), i32>,
     info: TypedFunc<(), u32>,
     set_stack_limit: TypedFunc<u32, u32>,
@@ -165,6 +172,7 @@ impl Vm {
             stdout,
             stderr,
             deadline: None,
+            native_stack_floor: 0,
             bridge,
         };
         let mut store = runtime.new_store(state);
@@ -172,7 +180,6 @@ impl Vm {
         // Booting is the runtime's work, not the snippet's: no budget yet.
         store.set_fuel(u64::MAX).map_err(Error::engine)?;
         store.set_epoch_deadline(u64::MAX / 2);
-            native_stack_floor: 0,
 
         let instance = inner
             .instance_pre
@@ -459,9 +466,7 @@ impl Vm {
     ) -> wasmtime::Result<ExecStatus> {
         let ptr = self.exports.input.call(&mut self.store, total as u32)?;
         if ptr == 0 {
-            return Err(wasmtime::Error::msg(
-                "guest could not allocate the source buffer",
-            ));
+            return Err(wasmtime::Error::new(SourceBufferFailed(total)));
         }
         let mem = self.exports.memory;
         mem.write(&mut self.store, ptr as usize, file_name.as_bytes())?;
@@ -470,11 +475,6 @@ impl Vm {
             ptr as usize + file_name.len(),
             code.as_bytes(),
         )?;
-        let status = self.exports.exec.call(
-            &mut self.store,
-            (file_name.len() as u32, code.len() as u32, mode.code()),
-        )?;
-        Ok(ExecStatus::from(status))
         // wasmtime traps once the Wasm frames of this call use more than the
         // engine's `max_wasm_stack` below (about) here; the guest's recursion
         // check asks `stack_exhausted` and raises RecursionError a margin
@@ -483,6 +483,11 @@ impl Vm {
         self.store.data_mut().native_stack_floor = approx_stack_pointer()
             .saturating_sub(max)
             .saturating_add(native_stack_margin(max));
+        let status = self.exports.exec.call(
+            &mut self.store,
+            (file_name.len() as u32, code.len() as u32, mode.code()),
+        )?;
+        Ok(ExecStatus::from(status))
     }
 
     fn finish_exec(&mut self, started: Instant, fuel_budget: Option<u64>) -> RunResult {
@@ -561,14 +566,6 @@ impl Vm {
     }
 }
 
-/// Python recursion gets this much shadow stack for a native budget: a call
-/// level uses roughly 0.45× as much shadow stack as native Wasm stack, so
-/// 0.35× leaves a margin and recursion ends as `RecursionError`.
-fn guest_stack_limit(max_wasm_stack: usize) -> u32 {
-    u32::try_from(max_wasm_stack / 20 * 7).unwrap_or(u32::MAX)
-}
-
-fn check_limits(runtime: &Runtime, limits: &Limits) -> Result<(), Error> {
 /// Native stack kept free when the guest's recursion check trips: room for
 /// the C frames between two checks and for handling the `RuntimeError`.
 fn native_stack_margin(max_wasm_stack: usize) -> usize {
@@ -582,6 +579,14 @@ fn approx_stack_pointer() -> usize {
     std::hint::black_box(&marker) as *const u8 as usize
 }
 
+/// Python recursion gets this much shadow stack for a native budget: a call
+/// level uses roughly 0.45× as much shadow stack as native Wasm stack, so
+/// 0.35× leaves a margin and recursion ends as `RecursionError`.
+fn guest_stack_limit(max_wasm_stack: usize) -> u32 {
+    u32::try_from(max_wasm_stack / 20 * 7).unwrap_or(u32::MAX)
+}
+
+fn check_limits(runtime: &Runtime, limits: &Limits) -> Result<(), Error> {
     limits.validate()?;
     let inner = &runtime.inner;
     if limits.get_max_wasm_stack() > inner.max_wasm_stack {
@@ -628,6 +633,13 @@ fn trap_error(e: wasmtime::Error, result: RunResult) -> Error {
     let result = Box::new(result);
     if e.downcast_ref::<DeadlineExceeded>().is_some() {
         return Error::Timeout(result);
+    }
+    if let Some(failed) = e.downcast_ref::<SourceBufferFailed>() {
+        return Error::MemoryLimit {
+            message: failed.to_string(),
+            traceback: String::new(),
+            result,
+        };
     }
     match e.downcast_ref::<Trap>() {
         Some(Trap::OutOfFuel) => Error::OutOfFuel(result),

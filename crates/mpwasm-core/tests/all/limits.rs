@@ -287,3 +287,41 @@ proptest! {
         prop_assert_eq!(limits.validate().is_ok(), valid);
     }
 }
+
+/// Found by the `limits` fuzz target: the guest used to be told its memory
+/// and stack limits under the run's own fuel, so a tiny budget ended in an
+/// engine error instead of `OutOfFuel`.
+#[test]
+fn a_tiny_fuel_budget_is_out_of_fuel_not_an_engine_error() {
+    for fuel in [1, 100, 10_000] {
+        let e = err_with("print(1)", &with(Limits::new().fuel(Some(fuel))));
+        assert!(matches!(e, Error::OutOfFuel(_)), "fuel {fuel}: {e:?}");
+        assert_eq!(e.run_result().unwrap().fuel_consumed, fuel);
+    }
+}
+
+/// Found by the `limits` fuzz target: when the guest's memory is full, a
+/// source larger than its input buffer cannot be copied in. That used to be
+/// a `Trap` (which poisons a session); nothing ran, so it is a memory limit
+/// and the VM keeps working for sources that fit.
+#[test]
+fn a_source_that_does_not_fit_full_memory_is_a_memory_limit() {
+    use mpwasm_core::{ExecMode, Vm};
+
+    let options = with(Limits::new().memory_bytes(4 << 20));
+    let mut vm = Vm::new(runtime(), &options).unwrap();
+    // Leave about 512 KiB free: small snippets still run, a 1 MiB source
+    // does not fit.
+    let free = (4 << 20) - vm.memory_size();
+    let fill = format!("b = bytearray({})", free - (512 << 10));
+    vm.exec(&fill, ExecMode::File).unwrap();
+    let big = format!("{}\nprint(1)", "#".repeat(1 << 20));
+    match vm.exec(&big, ExecMode::File) {
+        Err(Error::MemoryLimit { message, .. }) => {
+            assert!(message.contains("bytes for the source"), "{message}")
+        }
+        other => panic!("expected a memory limit, got {other:?}"),
+    }
+    let r = vm.exec("print(len(b) > 1000)", ExecMode::File).unwrap();
+    assert_eq!(r.stdout_str(), "True\n");
+}

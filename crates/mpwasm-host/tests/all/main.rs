@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod abi;
+mod fuzz_corpus;
 mod linker;
 mod properties;
 mod protocol;

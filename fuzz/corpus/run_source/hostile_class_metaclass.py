@@ -1,0 +1,5 @@
+class M(type):
+    pass
+class C(metaclass=M):
+    pass
+print(C)

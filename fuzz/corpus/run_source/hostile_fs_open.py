@@ -1,0 +1,1 @@
+open('/input/secret.txt').read()

@@ -1,0 +1,2 @@
+f = open('/tmp/x', 'w')
+f.write('x')

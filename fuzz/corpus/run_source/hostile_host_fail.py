@@ -1,0 +1,5 @@
+try:
+    fail('bad thing')
+except RuntimeError as e:
+    print(e)
+fail('uncaught')

@@ -1,0 +1,1 @@
+print(echo(float('nan'), float('inf')))

@@ -1,0 +1,2 @@
+print(nothing())
+print(nothing(1))

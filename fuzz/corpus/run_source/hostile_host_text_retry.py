@@ -1,0 +1,2 @@
+s = text(20000)
+print(len(s))

@@ -1,0 +1,2 @@
+import host
+host.invoke('missing', 1)

@@ -1,0 +1,5 @@
+try:
+    b = bytearray(10 ** 8)
+except MemoryError:
+    print('caught')
+print(len(bytearray(1000)))

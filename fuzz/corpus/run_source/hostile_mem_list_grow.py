@@ -1,0 +1,3 @@
+l = []
+while True:
+    l.append(' ' * 1000)

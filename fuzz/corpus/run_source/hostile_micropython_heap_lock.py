@@ -1,0 +1,3 @@
+import micropython
+micropython.heap_lock()
+x = [1] * 1000

@@ -1,0 +1,2 @@
+import json
+print(len(json.loads('[' * 300 + ']' * 300)))

@@ -1,0 +1,2 @@
+import re
+print(re.match('(a|b)*c', 'ab' * 20000))

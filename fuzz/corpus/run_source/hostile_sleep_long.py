@@ -1,0 +1,4 @@
+import time
+print('zz')
+time.sleep(2)
+print('never')

@@ -1,0 +1,3 @@
+import time
+time.sleep_ms(1)
+print(time.ticks_ms() >= 0)

@@ -1,0 +1,3 @@
+import sys
+sys.stderr.write('err\n')
+print('out')

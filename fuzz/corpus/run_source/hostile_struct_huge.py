@@ -1,0 +1,2 @@
+import struct
+struct.pack('1000000000s', b'')
