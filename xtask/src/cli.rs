@@ -26,6 +26,10 @@ Commands:
   soak [ARGS...]    Set up what is missing, then soak one runtime with threads
                     of hostile and normal runs (release build of mpwasm-soak):
                     --minutes N [--threads T] [--seed S] [--json]
+  fuzz TARGET [--minutes N]
+                    Run a cargo-fuzz target (bridge_decode, run_source, limits)
+                    for N minutes [default: 20]; needs nightly and cargo-fuzz
+                    (see fuzz/README.md)
   help              Print this text
 
 Options (build-artifact, ensure-artifact):
@@ -66,6 +70,8 @@ pub enum Command {
     Compat,
     /// Ensure the artifact, then run the mpwasm-soak binary with the rest.
     Soak,
+    /// Ensure the artifact, then run a cargo-fuzz target (see [`fuzz_args`]).
+    Fuzz,
     Help,
 }
 
@@ -129,6 +135,46 @@ pub struct Cli {
     pub passthrough: Vec<String>,
 }
 
+/// The fuzz targets in fuzz/Cargo.toml.
+pub const FUZZ_TARGETS: &[&str] = &["bridge_decode", "run_source", "limits"];
+
+/// `fuzz TARGET [--minutes N]`: the target and how many minutes to run it.
+pub fn fuzz_args(args: &[String]) -> Result<(String, u64)> {
+    let mut target = None;
+    let mut minutes = 20;
+    let mut i = 0;
+    while i < args.len() {
+        let raw = &args[i];
+        i += 1;
+        let value = match raw.split_once('=') {
+            Some(("--minutes", v)) => Some(v.to_string()),
+            _ if raw == "--minutes" => {
+                i += 1;
+                Some(args.get(i - 1).context("--minutes needs a value")?.clone())
+            }
+            _ => None,
+        };
+        match value {
+            Some(v) => {
+                minutes =
+                    v.parse().ok().filter(|&m| m > 0).with_context(|| {
+                        format!("--minutes expects a positive number, got `{v}`")
+                    })?
+            }
+            None if target.is_none() && FUZZ_TARGETS.contains(&raw.as_str()) => {
+                target = Some(raw.clone())
+            }
+            None => bail!(
+                "unexpected `{raw}`: fuzz takes a target ({}) and --minutes N",
+                FUZZ_TARGETS.join(", ")
+            ),
+        }
+    }
+    let target =
+        target.with_context(|| format!("fuzz needs a target: {}", FUZZ_TARGETS.join(", ")))?;
+    Ok((target, minutes))
+}
+
 /// Parse the arguments after the program name.
 pub fn parse<I, S>(argv: I) -> Result<Cli>
 where
@@ -144,11 +190,12 @@ where
         Some("mpwasm") => Command::Mpwasm,
         Some("compat") => Command::Compat,
         Some("soak") => Command::Soak,
+        Some("fuzz") => Command::Fuzz,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
     if matches!(
         command,
-        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak
+        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak | Command::Fuzz
     ) {
         return Ok(Cli {
             command,

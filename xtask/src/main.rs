@@ -55,6 +55,25 @@ fn run() -> Result<()> {
         return compat::run(&sh, &ctx, &cli.passthrough);
     }
 
+    if cli.command == Command::Fuzz {
+        let (target, minutes) = cli::fuzz_args(&cli.passthrough)?;
+        ensure_for_use(&sh, &ctx)?;
+        let seconds = (minutes * 60).to_string();
+        sh.change_dir(ctx.repo_root.join("fuzz"));
+        // No sanitizer: see fuzz/README.md. The compiled-guest cache is
+        // shared with the tests unless the caller chose one.
+        let _cache = std::env::var_os("MPWASM_CACHE_DIR")
+            .is_none()
+            .then(|| sh.push_env("MPWASM_CACHE_DIR", std::env::temp_dir().join("mpcache")));
+        cmd!(
+            sh,
+            "cargo +nightly fuzz run -s none {target} -- -max_total_time={seconds} -rss_limit_mb=4096 -timeout=10 -print_final_stats=1"
+        )
+        .run()
+        .context("the fuzz target failed (crash inputs are in fuzz/artifacts/)")?;
+        return Ok(());
+    }
+
     if matches!(cli.command, Command::Test | Command::Mpwasm | Command::Soak) {
         ensure_for_use(&sh, &ctx)?;
         let rest = &cli.passthrough;
@@ -156,7 +175,7 @@ fn main() -> ExitCode {
 #[cfg(test)]
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
-    use crate::cli::{BuildArgs, Command, WasmEh, parse};
+    use crate::cli::{self, BuildArgs, Command, WasmEh, parse};
 
     #[test]
     fn parses_all_build_options() {
@@ -211,6 +230,29 @@ mod tests {
         let cli = parse(["soak", "--minutes", "20", "--threads", "4"]).expect("parses");
         assert_eq!(cli.command, Command::Soak);
         assert_eq!(cli.passthrough, ["--minutes", "20", "--threads", "4"]);
+    }
+
+    #[test]
+    fn fuzz_takes_a_target_and_minutes() {
+        let cli = parse(["fuzz", "run_source", "--minutes", "5"]).expect("parses");
+        assert_eq!(cli.command, Command::Fuzz);
+        let args = cli::fuzz_args(&cli.passthrough).expect("valid");
+        assert_eq!(args, ("run_source".to_string(), 5));
+        let args = cli::fuzz_args(&["--minutes=2".into(), "limits".into()]).expect("valid");
+        assert_eq!(args, ("limits".to_string(), 2));
+        let args = cli::fuzz_args(&["bridge_decode".into()]).expect("valid");
+        assert_eq!(args, ("bridge_decode".to_string(), 20));
+        for bad in [
+            vec![],
+            vec!["nope"],
+            vec!["limits", "limits"],
+            vec!["limits", "--minutes"],
+            vec!["limits", "--minutes", "0"],
+            vec!["limits", "--minutes=soon"],
+        ] {
+            let bad: Vec<String> = bad.into_iter().map(String::from).collect();
+            assert!(cli::fuzz_args(&bad).is_err(), "{bad:?} should be rejected");
+        }
     }
 
     #[test]
