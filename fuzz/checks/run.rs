@@ -304,7 +304,7 @@ fn choose_program(
 /// Limits the runtime may refuse even though [`Limits::validate`] accepts
 /// them: a stack above the runtime's, or memory below what the booted
 /// guest needs.
-fn refusal_allowed(limits: &Limits, error: &Error) -> bool {
+pub fn refusal_allowed(limits: &Limits, error: &Error) -> bool {
     let Error::InvalidLimits(message) = error else {
         return false;
     };

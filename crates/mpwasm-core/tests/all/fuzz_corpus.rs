@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::runtime;
 
 #[path = "../../../../fuzz/checks/run.rs"]
-mod checks;
+pub(crate) mod checks;
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -325,3 +325,81 @@ fn a_source_that_does_not_fit_full_memory_is_a_memory_limit() {
     let r = vm.exec("print(len(b) > 1000)", ExecMode::File).unwrap();
     assert_eq!(r.stdout_str(), "True\n");
 }
+
+/// Edge values for each limit: zero, around each minimum and maximum, the
+/// defaults, and anything at all.
+fn any_limits() -> impl Strategy<Value = Limits> {
+    let memory = prop_oneof![
+        1 => Just(0u64),
+        1 => Just(Limits::MIN_MEMORY_BYTES - 1),
+        8 => Limits::MIN_MEMORY_BYTES..=(64 << 20),
+        1 => Just(Limits::MAX_MEMORY_BYTES),
+        1 => Just(Limits::MAX_MEMORY_BYTES + 1),
+        1 => any::<u64>(),
+    ];
+    let fuel = proptest::option::of(prop_oneof![
+        1 => Just(0u64),
+        1 => 1u64..200_000,
+        4 => 200_000u64..50_000_000,
+        1 => any::<u64>(),
+    ]);
+    let timeout = proptest::option::of(prop_oneof![
+        1 => Just(Duration::ZERO),
+        4 => (1u64..300_000).prop_map(Duration::from_micros),
+        1 => (1u64..(2 * 365 * 24 * 3600)).prop_map(Duration::from_secs),
+    ]);
+    let stack = prop_oneof![
+        1 => Just(0usize),
+        8 => (Limits::MIN_MAX_WASM_STACK - 1)..=(Limits::DEFAULT_MAX_WASM_STACK + 1),
+        1 => any::<usize>(),
+    ];
+    let output = prop_oneof![0usize..4, 4usize..100, any::<usize>()];
+    (memory, fuel, timeout, stack, output).prop_map(|(memory, fuel, timeout, stack, output)| {
+        Limits::new()
+            .memory_bytes(memory)
+            .fuel(fuel)
+            .wall_timeout(timeout)
+            .max_wasm_stack(stack)
+            .max_output_bytes(output)
+    })
+}
+
+proptest! {
+    // Each case is a guest run (about a millisecond).
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any limits either fail validation (and the run is refused with
+    /// `InvalidLimits`) or run `print(1)`: successfully when they are
+    /// generous, else into a typed limit; output never exceeds its cap and
+    /// fuel used plus left is the budget (the fuzz checks' invariants).
+    #[test]
+    fn any_limits_run_print_or_trip_a_typed_limit(limits in any_limits()) {
+        use crate::fuzz_corpus::checks;
+
+        let outcome = runtime().run_with("print(1)", &with(limits.clone()));
+        if let Err(invalid) = limits.validate() {
+            prop_assert!(matches!(invalid, Error::InvalidLimits(_)));
+            prop_assert!(matches!(outcome, Err(Error::InvalidLimits(_))), "{outcome:?}");
+            return Ok(());
+        }
+        if let Err(e) = &outcome
+            && checks::refusal_allowed(&limits, e)
+        {
+            return Ok(());
+        }
+        checks::check_outcome(&limits, &outcome, Some("1\n"));
+        let generous = limits.get_memory_bytes() >= 4 << 20
+            && limits.get_fuel().is_none_or(|f| f >= 50_000_000)
+            && limits.get_wall_timeout().is_none_or(|t| t >= Duration::from_secs(1));
+        match &outcome {
+            Ok(_) => {}
+            Err(e) => {
+                prop_assert!(!generous, "{limits:?}: {e:?}");
+                prop_assert!(
+                    matches!(e, Error::OutOfFuel(_) | Error::Timeout(_) | Error::MemoryLimit { .. }),
+                    "{e:?}"
+                );
+            }
+        }
+    }
+}
