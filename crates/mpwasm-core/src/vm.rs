@@ -550,6 +550,15 @@ impl Vm {
         let type_name = self.guest_text(w[1], w[2]);
         let message = self.guest_text(w[3], w[4]);
         let traceback = self.guest_text(w[5], w[6]);
+        // The guest drops exception details it has no memory to store; a
+        // type name is only missing then, so the memory limit was hit.
+        if type_name.is_empty() {
+            return Error::MemoryLimit {
+                message: "out of memory while recording an exception".into(),
+                traceback,
+                result: Box::new(result),
+            };
+        }
         if type_name == "MemoryError" {
             return Error::MemoryLimit {
                 message,

@@ -403,3 +403,23 @@ proptest! {
         }
     }
 }
+
+/// Found by the `limits` fuzz target: with the memory limit lowered below
+/// what the VM already uses, a `MemoryError` cannot even be recorded (the
+/// guest drops the details), which used to surface as a `GuestException`
+/// with an empty type name. It is a memory limit, and the VM still works.
+#[test]
+fn an_exception_the_guest_cannot_record_is_a_memory_limit() {
+    use mpwasm_core::{ExecMode, Vm};
+
+    let mut vm = Vm::new(runtime(), &with(Limits::new())).unwrap();
+    vm.exec("b = bytearray(3 << 20)", ExecMode::File).unwrap();
+    vm.set_limits(Limits::new().memory_bytes(Limits::MIN_MEMORY_BYTES))
+        .unwrap();
+    match vm.exec("c = bytearray(3 << 20)", ExecMode::File) {
+        Err(Error::MemoryLimit { .. }) => {}
+        other => panic!("expected a memory limit, got {other:?}"),
+    }
+    let r = vm.exec("print(len(b))", ExecMode::File).unwrap();
+    assert_eq!(r.stdout_str(), "3145728\n");
+}
