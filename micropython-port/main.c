@@ -72,6 +72,9 @@ typedef struct {
     char *buf;
     size_t len;
     size_t cap;
+    // An append failed: later ones are dropped too, so the text stays a clean
+    // prefix instead of gaining fragments that happen to fit.
+    bool full;
 } cbuf_t;
 
 static cbuf_t info_text;
@@ -91,6 +94,9 @@ static mpw_info_t info;
 static bool vm_ready;
 
 static void cbuf_append(cbuf_t *b, const char *s, size_t n) {
+    if (b->full) {
+        return;
+    }
     if (b->len + n > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n) {
@@ -98,7 +104,8 @@ static void cbuf_append(cbuf_t *b, const char *s, size_t n) {
         }
         char *p = realloc(b->buf, cap);
         if (p == NULL) {
-            return; // out of memory: details are dropped, the status still says what happened
+            b->full = true; // out of memory: details are dropped, the status still says what happened
+            return;
         }
         b->buf = p;
         b->cap = cap;
@@ -372,6 +379,7 @@ MPW_EXPORT("mpw_exec")
 int32_t mpw_exec(uint32_t name_len, uint32_t src_len, uint32_t mode) {
     memset(&info, 0, sizeof(info));
     info_text.len = 0;
+    info_text.full = false;
     if (!vm_ready) {
         return MPW_STATUS_NOT_READY;
     }
