@@ -130,10 +130,6 @@ pub struct SoakReport {
     pub rss_end: u64,
     /// The bound on `rss_end - rss_after_warmup`.
     pub max_rss_growth_bytes: u64,
-    /// How this guest ends recursion inside C code (`stack_overflow` or
-    /// `guest_exception`), measured before the soak; every such run under
-    /// load must end the same way.
-    pub c_recursion: &'static str,
     /// Per probe kind, both phases.
     pub per_probe: BTreeMap<&'static str, ProbeStats>,
     /// Wrong outcomes (including panics), both phases.
@@ -193,8 +189,8 @@ impl SoakReport {
         );
         let _ = writeln!(
             s,
-            "runs: {} ({} probes), {:.0} runs/s; wrong outcomes: {}, panics: {}; C recursion ends in {}",
-            self.runs, self.probes, self.runs_per_second, self.wrong, self.panics, self.c_recursion
+            "runs: {} ({} probes), {:.0} runs/s; wrong outcomes: {}, panics: {}",
+            self.runs, self.probes, self.runs_per_second, self.wrong, self.panics
         );
         let _ = writeln!(
             s,
@@ -329,7 +325,6 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
         runtime: runtime.clone(),
         input_dir,
         functions,
-        c_recursion: probes::calibrate(runtime).map_err(SoakError::Setup)?,
     };
     let shared = Shared {
         failures: Mutex::new(Vec::new()),
@@ -474,7 +469,6 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
         rss_peak,
         rss_end,
         max_rss_growth_bytes: config.max_rss_growth_bytes,
-        c_recursion: ctx.c_recursion,
         per_probe,
         wrong,
         panics,
