@@ -183,17 +183,6 @@ fn retrying_after_memory_error_forever_is_stopped_by_fuel() {
     assert_eq!(r.stdout_str(), "s\n");
 }
 
-/// Resident set size of this process in KiB (Linux only).
-#[cfg(target_os = "linux")]
-fn rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .expect("VmRSS in /proc/self/status");
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 const FILLERS: &[&str] = &[
     "huge string",
     "dict growth",
@@ -227,9 +216,9 @@ fn rss_child() {
     };
     // Warm-up: runtime, pool slots, allocator arenas.
     batch(1);
-    let before = rss_kib();
+    let before = crate::proc_status_kib("VmRSS");
     batch(3);
-    let after = rss_kib();
+    let after = crate::proc_status_kib("VmRSS");
     assert_eq!(ok("print('alive')").stdout_str(), "alive\n");
     println!("RSS_KIB before={before} after={after}");
 }
@@ -237,35 +226,7 @@ fn rss_child() {
 #[cfg(target_os = "linux")]
 #[test]
 fn rss_stays_bounded_across_hostile_runs() {
-    let exe = std::env::current_exe().unwrap();
-    let out = std::process::Command::new(exe)
-        .args([
-            "memory_bombs::rss_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let line = stdout
-        .lines()
-        .find_map(|l| l.split_once("RSS_KIB ").map(|(_, rest)| rest))
-        .unwrap_or_else(|| panic!("no RSS line in {stdout}"));
-    let figure = |key: &str| -> u64 {
-        line.split_whitespace()
-            .find_map(|kv| kv.strip_prefix(key))
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
-    let (before, after) = (figure("before="), figure("after="));
+    let (before, after) = crate::child_before_after("memory_bombs::rss_child", "RSS_KIB ");
     // 24 hostile runs, most filling a 16 MiB guest (hundreds of MiB if
     // linear memory were never returned, GBs if the limit leaked). Allow 64 MiB for allocator
     // noise and captured results.

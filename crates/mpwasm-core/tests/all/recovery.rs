@@ -236,22 +236,14 @@ exec("class %s(Forge): pass" % NAME)
 raise globals()[NAME]()
 "#;
 
-/// Peak virtual size of this process in KiB (Linux only).
-#[cfg(target_os = "linux")]
-fn vm_peak_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmPeak:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
-
 #[cfg(target_os = "linux")]
 #[test]
 #[ignore = "run by forged_report_lengths_are_bounds_checked in a child process"]
 fn forged_report_child() {
     ok("print('warm')");
-    let before = vm_peak_kib();
+    let before = crate::proc_status_kib("VmPeak");
     let e = err_with(FORGED_REPORT, &RunOptions::new());
-    let after = vm_peak_kib();
+    let after = crate::proc_status_kib("VmPeak");
     let Error::GuestException(g) = &e else {
         panic!("{e:?}")
     };
@@ -271,36 +263,10 @@ fn forged_report_child() {
 #[test]
 fn forged_report_lengths_are_bounds_checked() {
     // In a child process: other tests' threads move the peak too.
-    let exe = std::env::current_exe().unwrap();
-    let out = std::process::Command::new(exe)
-        .args([
-            "recovery::forged_report_child",
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let line = stdout
-        .lines()
-        .find_map(|l| l.split_once("VM_PEAK_KIB ").map(|(_, rest)| rest))
-        .unwrap_or_else(|| panic!("no VM_PEAK line in {stdout}"));
-    let figure = |key: &str| -> u64 {
-        line.split_whitespace()
-            .find_map(|kv| kv.strip_prefix(key))
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
+    let (before, after) =
+        crate::child_before_after("recovery::forged_report_child", "VM_PEAK_KIB ");
     // Allocating what the forged length says would map 2 GiB.
-    let growth = figure("after=").saturating_sub(figure("before="));
+    let growth = after.saturating_sub(before);
     assert!(
         growth < 512 * 1024,
         "peak virtual size grew by {growth} KiB"
