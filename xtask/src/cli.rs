@@ -30,6 +30,11 @@ Commands:
                     Run a cargo-fuzz target (bridge_decode, run_source, limits)
                     for N minutes [default: 20]; needs nightly and cargo-fuzz
                     (see fuzz/README.md)
+  package [--outside] [--install]
+                    Set up what is missing, then `cargo package` the published
+                    crates (the guest inside mpwasm-guest's, checked); --outside
+                    also builds and runs a crate outside the repository on the
+                    packages alone, --install installs the packaged CLI
   help              Print this text
 
 Options (build-artifact, ensure-artifact):
@@ -72,6 +77,8 @@ pub enum Command {
     Soak,
     /// Ensure the artifact, then run a cargo-fuzz target (see [`fuzz_args`]).
     Fuzz,
+    /// Ensure the artifact, then `cargo package` the publishable crates.
+    Package,
     Help,
 }
 
@@ -191,11 +198,17 @@ where
         Some("compat") => Command::Compat,
         Some("soak") => Command::Soak,
         Some("fuzz") => Command::Fuzz,
+        Some("package") => Command::Package,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
     if matches!(
         command,
-        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak | Command::Fuzz
+        Command::Test
+            | Command::Mpwasm
+            | Command::Compat
+            | Command::Soak
+            | Command::Fuzz
+            | Command::Package
     ) {
         return Ok(Cli {
             command,

@@ -6,6 +6,7 @@ mod build;
 mod cli;
 mod compat;
 mod manifest;
+mod package;
 mod patches;
 mod post;
 mod source;
@@ -56,6 +57,12 @@ fn run() -> Result<()> {
         return compat::run(&sh, &ctx, &cli.passthrough);
     }
 
+    if cli.command == Command::Package {
+        let args = package::PackageArgs::parse(&cli.passthrough)?;
+        ensure_for_use(&sh, &ctx)?;
+        return package::run(&sh, &ctx, args);
+    }
+
     if cli.command == Command::Fuzz {
         let (target, minutes) = cli::fuzz_args(&cli.passthrough)?;
         ensure_for_use(&sh, &ctx)?;
@@ -82,6 +89,17 @@ fn run() -> Result<()> {
             cmd!(sh, "cargo test --workspace {rest...}")
                 .run()
                 .context("the test suite failed")?;
+            // The crates as a user gets them: packaged, then used from a
+            // crate outside the repository with `artifacts/` moved away.
+            package::run(
+                &sh,
+                &ctx,
+                package::PackageArgs {
+                    outside: true,
+                    install: false,
+                },
+            )
+            .context("the packaged crates do not work outside the repository")?;
         } else if cli.command == Command::Soak {
             cmd!(
                 sh,

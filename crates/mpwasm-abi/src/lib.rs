@@ -50,9 +50,9 @@ pub mod export {
     pub const INPUT: &str = "mpw_input";
     /// Runs a request.
     pub const EXEC: &str = "mpw_exec";
-    /// Returns a pointer to the [`InfoField`] record of the last exec.
+    /// Returns a pointer to the [`crate::InfoField`] record of the last exec.
     pub const INFO: &str = "mpw_info";
-    /// Writes the [`HeapField`] record at a pointer.
+    /// Writes the [`crate::HeapField`] record at a pointer.
     pub const HEAP_INFO: &str = "mpw_heap_info";
 }
 
@@ -619,3 +619,8 @@ mod tests {
         assert!(h.contains("uint32_t traceback_len;\n} mpw_info_t;"));
     }
 }
+
+/// This crate's README examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

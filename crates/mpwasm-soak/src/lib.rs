@@ -9,6 +9,9 @@
 //! `cargo xtask soak --minutes N` runs the `mpwasm-soak` binary; the test
 //! suite runs a short version through [`run_soak`].
 
+// A test tool (publish = false), not a published API.
+#![allow(clippy::missing_errors_doc)]
+
 mod probes;
 
 use std::collections::BTreeMap;
