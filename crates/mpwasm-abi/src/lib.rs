@@ -7,7 +7,8 @@
 //! against [`REQUIRED_EXPORTS`] and [`IMPORTS`], and the C header the guest
 //! includes (`micropython-port/mpwasm_abi.h`) is generated from
 //! [`c_header`] (`cargo xtask codegen`; a tidy test fails when the committed
-//! header differs).
+//! header differs). [`manifest`] is the schema of the artifact manifest
+//! (`artifacts/manifest.json`) that the xtask writes next to a built guest.
 //!
 //! ```
 //! use mpwasm_abi::{ExecMode, ExecStatus, InfoField, export};
@@ -20,6 +21,8 @@
 //! ```
 
 use std::fmt::Write as _;
+
+pub mod manifest;
 
 /// The size of a WebAssembly memory page.
 pub const WASM_PAGE_SIZE: usize = 65536;
