@@ -169,6 +169,7 @@ fn restore(pristine: &Path, dest: &Path, rel: &str) -> Result<()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
