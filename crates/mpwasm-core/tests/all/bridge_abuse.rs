@@ -27,7 +27,7 @@ fn functions() -> HostFunctions {
 }
 
 fn run(code: &str) -> Result<RunResult, Error> {
-    runtime().run_with(code, &RunOptions::new().host_functions(functions()))
+    runtime().run_with(code, RunOptions::new().host_functions(functions()))
 }
 
 fn out(code: &str) -> String {

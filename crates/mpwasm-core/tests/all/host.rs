@@ -41,7 +41,7 @@ fn functions() -> HostFunctions {
 }
 
 fn run(code: &str) -> Result<mpwasm_core::RunResult, Error> {
-    runtime().run_with(code, &RunOptions::new().host_functions(functions()))
+    runtime().run_with(code, RunOptions::new().host_functions(functions()))
 }
 
 fn out(code: &str) -> String {
@@ -216,7 +216,7 @@ fn host_functions_read_per_run_state() {
         },
     )
     .unwrap();
-    let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+    let mut vm = Vm::new(runtime(), RunOptions::new().host_functions(f)).unwrap();
     vm.bridge().set_state(10u32);
     let r = vm.run("print(count(), count())").unwrap();
     assert_eq!(r.stdout_str(), "11 12\n");
@@ -268,7 +268,7 @@ mod properties {
             f.register("get", move || given.clone()).unwrap();
             f.register("echo", |v: Value| v).unwrap();
             f.register("put", move |v: Value| { *sink.lock().unwrap() = Some(v); }).unwrap();
-            let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+            let mut vm = Vm::new(runtime(), RunOptions::new().host_functions(f)).unwrap();
             vm.run("put(echo(get()))").unwrap();
             let back = seen.lock().unwrap().take();
             prop_assert_eq!(back, Some(value));
@@ -284,7 +284,7 @@ mod properties {
                 serde_json::to_string(&name).unwrap(),
                 serde_json::to_string(&payload).unwrap()
             );
-            let r = runtime().run_with(&code, &RunOptions::new().host_functions(f)).unwrap();
+            let r = runtime().run_with(&code, RunOptions::new().host_functions(f)).unwrap();
             prop_assert_eq!(r.stdout_str(), "True\n");
         }
     }

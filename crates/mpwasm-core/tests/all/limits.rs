@@ -219,7 +219,7 @@ fn stderr_to_stdout_keeps_the_write_order() {
     // MicroPython prints this warning to stderr between the two lines.
     let code = "print('one')\ntry:\n    raise ValueError('v') from KeyError('k')\nexcept ValueError:\n    print('two')";
     let r = runtime()
-        .run_with(code, &with(Limits::new()).stderr_to_stdout(true))
+        .run_with(code, with(Limits::new()).stderr_to_stdout(true))
         .unwrap();
     assert_eq!(
         r.stdout_str(),

@@ -221,7 +221,7 @@ fn rss_child() {
             let e = runtime()
                 .run_with(
                     "b = bytearray(12 * 2**20)\nwhile True: pass",
-                    &RunOptions::new().limits(Limits::new().fuel(Some(50_000_000)).clone()),
+                    RunOptions::new().limits(Limits::new().fuel(Some(50_000_000)).clone()),
                 )
                 .unwrap_err();
             assert!(matches!(e, Error::OutOfFuel(_)), "{e:?}");
