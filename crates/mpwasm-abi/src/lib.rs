@@ -53,9 +53,9 @@ pub mod export {
     pub const INPUT: &str = "mpw_input";
     /// Runs a request.
     pub const EXEC: &str = "mpw_exec";
-    /// Returns a pointer to the [`InfoField`] record of the last exec.
+    /// Returns a pointer to the [`InfoField`](crate::InfoField) record of the last exec.
     pub const INFO: &str = "mpw_info";
-    /// Writes the [`HeapField`] record at a pointer.
+    /// Writes the [`HeapField`](crate::HeapField) record at a pointer.
     pub const HEAP_INFO: &str = "mpw_heap_info";
 }
 
