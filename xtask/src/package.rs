@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail, ensure};
+use anyhow::{Context, Result, ensure};
 use sha2::{Digest, Sha256};
 use xshell::{Shell, cmd};
 
@@ -27,30 +27,15 @@ const GUEST_DIR_REL: &str = "crates/mpwasm-guest/artifact";
 const GUEST_FILES: [&str; 2] = ["micropython-wasi.wasm", "manifest.json"];
 
 /// What to do besides packaging.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct PackageArgs {
-    /// Build and run a new crate outside the repository that depends on the
-    /// unpacked packages, with `artifacts/` moved away.
+    /// Also build and run a new crate outside the repository that depends on the
+    /// unpacked packages, with `artifacts/` moved away
+    #[arg(long)]
     pub outside: bool,
-    /// `cargo install` the CLI from its unpacked package and run it from `/`.
+    /// Also `cargo install` the CLI from its unpacked package and run it from `/`
+    #[arg(long)]
     pub install: bool,
-}
-
-impl PackageArgs {
-    /// `--outside`, `--install`.
-    pub fn parse(args: &[String]) -> Result<Self> {
-        let mut parsed = PackageArgs::default();
-        for arg in args {
-            match arg.as_str() {
-                "--outside" => parsed.outside = true,
-                "--install" => parsed.install = true,
-                other => {
-                    bail!("cargo xtask package: unknown argument `{other}` (--outside, --install)")
-                }
-            }
-        }
-        Ok(parsed)
-    }
 }
 
 /// The workspace version every crate shares.

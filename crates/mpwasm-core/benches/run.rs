@@ -96,11 +96,8 @@ fn report() {
     let mut functions = HostFunctions::new();
     functions.register("nop", |x: i64| x).unwrap();
     let mut options = RunOptions::new();
-    options
-        .host_functions(functions)
-        .limits_mut()
-        .fuel(None)
-        .wall_timeout(None);
+    options.host_functions(functions);
+    options.limits_mut().fuel(None).wall_timeout(None);
     let baseline = runtime
         .run_with("for i in range(10000):\n    pass", &options)
         .unwrap();
