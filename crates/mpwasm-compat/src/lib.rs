@@ -8,7 +8,10 @@
 //!   file or CPython's output ([`expected`]).
 //! * [`known`] classifies the tests that differ; [`report`] prints the
 //!   tables and writes JSON.
+//! * [`corpus`] is the CPython-compatibility corpus (`tests/cpython/`):
+//!   programs judged against CPython's output.
 
+pub mod corpus;
 pub mod expected;
 pub mod known;
 pub mod native;

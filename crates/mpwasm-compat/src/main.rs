@@ -15,6 +15,7 @@ use serde_json::json;
 
 const USAGE: &str = "\
 Usage: mpwasm-compat [OPTIONS]
+       mpwasm-compat corpus ...   (the CPython corpus: mpwasm-compat corpus --help)
 
 Runs tests/{basics,float,extmod,micropython,misc,stress}/*.py of a MicroPython
 source tree with a native unix-port binary and in the mpwasm sandbox, judges
@@ -124,7 +125,11 @@ fn parse(argv: Vec<String>) -> Result<Option<Args>> {
 }
 
 fn run() -> Result<()> {
-    let Some(args) = parse(std::env::args().skip(1).collect())? else {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().is_some_and(|a| a == "corpus") {
+        return mpwasm_compat::corpus::cli::main(argv[1..].to_vec());
+    }
+    let Some(args) = parse(argv)? else {
         print!("{USAGE}");
         return Ok(());
     };
