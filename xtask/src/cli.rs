@@ -23,6 +23,8 @@ Commands:
                     build) with ARGS, e.g. cargo xtask mpwasm -c \"print(1 + 1)\"
   compat [ARGS...]  MicroPython's own tests natively and in the sandbox
                     (cargo xtask compat --help)
+  corpus [ARGS...]  The CPython-compatibility corpus: run, bless, update
+                    (cargo xtask corpus --help)
   soak [ARGS...]    Set up what is missing, then soak one runtime with threads
                     of hostile and normal runs (release build of mpwasm-soak):
                     --minutes N [--threads T] [--seed S] [--json]
@@ -68,6 +70,8 @@ pub enum Command {
     Mpwasm,
     /// Build the native reference, then run crates/mpwasm-compat with the rest.
     Compat,
+    /// The CPython corpus (xtask/src/corpus.rs) with the rest.
+    Corpus,
     /// Ensure the artifact, then run the mpwasm-soak binary with the rest.
     Soak,
     /// Ensure the artifact, then run a cargo-fuzz target (see [`fuzz_args`]).
@@ -189,13 +193,19 @@ where
         Some("test") => Command::Test,
         Some("mpwasm") => Command::Mpwasm,
         Some("compat") => Command::Compat,
+        Some("corpus") => Command::Corpus,
         Some("soak") => Command::Soak,
         Some("fuzz") => Command::Fuzz,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
     if matches!(
         command,
-        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak | Command::Fuzz
+        Command::Test
+            | Command::Mpwasm
+            | Command::Compat
+            | Command::Corpus
+            | Command::Soak
+            | Command::Fuzz
     ) {
         return Ok(Cli {
             command,

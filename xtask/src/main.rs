@@ -5,6 +5,7 @@
 mod build;
 mod cli;
 mod compat;
+mod corpus;
 mod manifest;
 mod post;
 mod source;
@@ -53,6 +54,14 @@ fn run() -> Result<()> {
 
     if cli.command == Command::Compat {
         return compat::run(&sh, &ctx, &cli.passthrough);
+    }
+
+    if cli.command == Command::Corpus {
+        let Some(args) = corpus::parse(&cli.passthrough)? else {
+            print!("{}", corpus::USAGE);
+            return Ok(());
+        };
+        return corpus::run(&sh, &ctx, &args);
     }
 
     if cli.command == Command::Fuzz {

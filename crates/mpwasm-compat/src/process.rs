@@ -88,8 +88,18 @@ pub fn run_separate(mut cmd: Command, timeout: Duration) -> Result<Separate> {
             buf
         })
     };
-    let stdout = collect(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let stderr = collect(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stdout = collect(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = collect(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let mut pause = Duration::from_millis(1);
     let (exit, code) = loop {
         if let Some(status) = child.try_wait().context("cannot wait for a child")? {

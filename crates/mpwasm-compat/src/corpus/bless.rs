@@ -111,7 +111,9 @@ impl fmt::Display for Rejection {
                 f,
                 "output differs between the two runs (hash seed 0 + UTC, hash seed 1 + UTC+05:30) at line {line}: {first:?} vs {second:?}; it must not depend on the hash seed, set order, time, time zone, path or machine"
             ),
-            Rejection::NoOutput => write!(f, "printed nothing (a corpus program prints its results)"),
+            Rejection::NoOutput => {
+                write!(f, "printed nothing (a corpus program prints its results)")
+            }
             Rejection::TooLarge(n) => write!(
                 f,
                 "printed {n} bytes, more than the {MAX_OUTPUT_BYTES} allowed"
@@ -172,7 +174,8 @@ pub fn bless(
         };
         let same = std::fs::read(&path).is_ok_and(|old| old == output)
             && blessed.entries.get(&program.name) == Some(&entry);
-        std::fs::write(&path, &output).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, &output)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         blessed.entries.insert(program.name.clone(), entry);
         if same {
             report.unchanged.push(program.name.clone());

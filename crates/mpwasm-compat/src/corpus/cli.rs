@@ -239,7 +239,11 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
         "==> {} programs from {} (expected output from {}), artifact sha256 {}",
         programs.len(),
         corpus.root().display(),
-        if python.is_empty() { "nothing yet" } else { &python },
+        if python.is_empty() {
+            "nothing yet"
+        } else {
+            &python
+        },
         sandbox.artifact_sha256()
     );
     let threads = args.threads.unwrap_or(2);
@@ -277,18 +281,7 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
     if args.action == Action::Update {
         let listed: BTreeSet<String> = corpus.read_passing()?.into_iter().collect();
         let passing = eval.passing();
-        let dropped: Vec<&String> = listed.difference(&passing).collect();
-        if !dropped.is_empty() && !args.allow_drop {
-            bail!(
-                "passing.txt would lose {} programs that no longer pass: {} (fix them, or pass --allow-drop and say why in the commit)",
-                dropped.len(),
-                dropped
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
+        let dropped = updated_passing(&listed, &passing, args.allow_drop)?;
         corpus.write_passing(&passing)?;
         println!(
             "passing.txt: {} programs ({} added, {} dropped)",
@@ -306,6 +299,24 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Check that rewriting `passing.txt` from `listed` to `passing` drops no
+/// name unless `allow_drop`; returns the names that would be dropped.
+pub fn updated_passing(
+    listed: &BTreeSet<String>,
+    passing: &BTreeSet<String>,
+    allow_drop: bool,
+) -> Result<Vec<String>> {
+    let dropped: Vec<String> = listed.difference(passing).cloned().collect();
+    if !dropped.is_empty() && !allow_drop {
+        bail!(
+            "passing.txt would lose {} programs that no longer pass: {} (fix them, or pass --allow-drop and say why in the commit)",
+            dropped.len(),
+            dropped.join(", ")
+        );
+    }
+    Ok(dropped)
 }
 
 #[cfg(test)]
@@ -326,7 +337,12 @@ mod tests {
             .unwrap();
         assert_eq!(
             (a.action, a.filter.as_deref(), a.show, a.threads),
-            (Action::Run, Some("std_"), vec!["core_x".to_string()], Some(1))
+            (
+                Action::Run,
+                Some("std_"),
+                vec!["core_x".to_string()],
+                Some(1)
+            )
         );
         let a = args(&["bless", "core_a", "std_b.py"]).unwrap().unwrap();
         assert_eq!(a.action, Action::Bless);
@@ -334,6 +350,24 @@ mod tests {
         let a = args(&["update", "--allow-drop"]).unwrap().unwrap();
         assert!(a.action == Action::Update && a.allow_drop);
         assert!(args(&["--help"]).unwrap().is_none());
+    }
+
+    #[test]
+    fn passing_list_only_grows_unless_allowed() {
+        let set =
+            |names: &[&str]| -> BTreeSet<String> { names.iter().map(|s| s.to_string()).collect() };
+        let listed = set(&["core_a", "std_b"]);
+        assert!(
+            updated_passing(&listed, &set(&["core_a", "std_b", "std_c"]), false)
+                .unwrap()
+                .is_empty()
+        );
+        let err = updated_passing(&listed, &set(&["core_a"]), false).unwrap_err();
+        assert!(err.to_string().contains("std_b"), "{err}");
+        assert_eq!(
+            updated_passing(&listed, &set(&["core_a"]), true).unwrap(),
+            ["std_b"]
+        );
     }
 
     #[test]

@@ -50,9 +50,10 @@ impl Area {
 
     /// The area of a program name, if it has a known prefix.
     pub fn of(name: &str) -> Option<Area> {
-        Area::ALL
-            .into_iter()
-            .find(|a| name.strip_prefix(a.as_str()).is_some_and(|r| r.starts_with('_')))
+        Area::ALL.into_iter().find(|a| {
+            name.strip_prefix(a.as_str())
+                .is_some_and(|r| r.starts_with('_'))
+        })
     }
 }
 
@@ -190,10 +191,9 @@ impl fmt::Display for Problem {
                 f,
                 "{n}: an expected output without a program (run `cargo xtask corpus bless` to drop it)"
             ),
-            Problem::UnknownPassing(n) => write!(
-                f,
-                "{n}: listed in passing.txt but there is no such program"
-            ),
+            Problem::UnknownPassing(n) => {
+                write!(f, "{n}: listed in passing.txt but there is no such program")
+            }
         }
     }
 }
@@ -254,7 +254,9 @@ impl Corpus {
     pub fn programs(&self, filter: Option<&str>) -> Result<Vec<Program>> {
         let dir = self.programs_dir();
         let mut programs = Vec::new();
-        for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))?
+        {
             let path = entry?.path();
             let Some(file) = path.file_name().and_then(|f| f.to_str()) else {
                 continue;

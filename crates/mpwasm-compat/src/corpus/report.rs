@@ -139,7 +139,11 @@ pub fn table(results: &[ProgramResult]) -> String {
         let _ = write!(out, "| {area} | {n} |");
         for t in &targets {
             let p = pass.get(t).copied().unwrap_or(0);
-            let pct = if n == 0 { 0.0 } else { 100.0 * p as f64 / n as f64 };
+            let pct = if n == 0 {
+                0.0
+            } else {
+                100.0 * p as f64 / n as f64
+            };
             let _ = write!(out, " {p} ({pct:.0} %) |");
         }
         out.push('\n');
@@ -227,7 +231,11 @@ pub fn show(result: &ProgramResult) -> String {
             );
         }
         if !run.stderr.is_empty() {
-            let _ = write!(out, "-- {name} stderr:\n{}", String::from_utf8_lossy(&run.stderr));
+            let _ = write!(
+                out,
+                "-- {name} stderr:\n{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
             if !run.stderr.ends_with(b"\n") {
                 out.push('\n');
             }
@@ -330,7 +338,11 @@ mod tests {
         let import = Mismatch::Raised("ImportError: no module named 'dataclasses'".into());
         let n = |v: Verdict| native.then_some(v);
         vec![
-            result("core_dict_report", Verdict::Fail(order.clone()), n(Verdict::Fail(order))),
+            result(
+                "core_dict_report",
+                Verdict::Fail(order.clone()),
+                n(Verdict::Fail(order)),
+            ),
             result("core_fizzbuzz", Verdict::Pass, n(Verdict::Pass)),
             result(
                 "std_inventory",
@@ -344,21 +356,21 @@ mod tests {
     #[test]
     fn report_with_the_sandbox_only() {
         let results = sample(false);
-        insta::assert_snapshot!(table(&results));
-        insta::assert_snapshot!(failures(&results));
-        insta::assert_snapshot!(causes(&results));
+        insta::assert_snapshot!("sandbox_only_table", table(&results));
+        insta::assert_snapshot!("sandbox_only_failures", failures(&results));
+        insta::assert_snapshot!("sandbox_only_causes", causes(&results));
     }
 
     #[test]
     fn report_with_the_native_column() {
         let results = sample(true);
-        insta::assert_snapshot!(table(&results));
-        insta::assert_snapshot!(failures(&results));
+        insta::assert_snapshot!("native_column_table", table(&results));
+        insta::assert_snapshot!("native_column_failures", failures(&results));
     }
 
     #[test]
     fn show_has_the_diff() {
-        insta::assert_snapshot!(show(&sample(false)[0]));
+        insta::assert_snapshot!("show_diff", show(&sample(false)[0]));
     }
 }
 

@@ -101,7 +101,11 @@ impl Sandbox {
             options = options.readonly_dir(dir);
         }
         let mut vm = Vm::new(&self.runtime, &options)?;
-        vm.exec_named(&format!("/input/{}.py", program.name), &code, ExecMode::File)
+        vm.exec_named(
+            &format!("/input/{}.py", program.name),
+            &code,
+            ExecMode::File,
+        )
     }
 }
 
