@@ -298,6 +298,44 @@ pub fn to_json(results: &[ProgramResult], meta: Value) -> Value {
     json!({"meta": meta, "counts": counts, "programs": programs})
 }
 
+/// The whole report of an evaluation: problems, the table, failures,
+/// causes, regressions and what `passing.txt` lacks.
+pub fn full(eval: &super::run::Evaluation) -> String {
+    let mut out = String::new();
+    if !eval.problems.is_empty() {
+        let _ = writeln!(out, "Expectation problems ({}):", eval.problems.len());
+        for p in &eval.problems {
+            let _ = writeln!(out, "  {p}");
+        }
+        out.push('\n');
+    }
+    out.push_str(&table(&eval.results));
+    let failing = failures(&eval.results);
+    if !failing.is_empty() {
+        out.push_str("\nFailing programs (the sandbox's first difference; other targets when theirs differs):\n");
+        out.push_str(&failing);
+        out.push_str("\nFailure causes in the sandbox:\n");
+        out.push_str(&causes(&eval.results));
+    }
+    if !eval.newly_passing.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} programs pass but are not in passing.txt (run `cargo xtask corpus update`): {}",
+            eval.newly_passing.len(),
+            eval.newly_passing.join(", ")
+        );
+    }
+    if !eval.regressions.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nREGRESSIONS: {} programs of passing.txt do not pass: {}",
+            eval.regressions.len(),
+            eval.regressions.join(", ")
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -372,42 +410,4 @@ mod tests {
     fn show_has_the_diff() {
         insta::assert_snapshot!("show_diff", show(&sample(false)[0]));
     }
-}
-
-/// The whole report of an evaluation: problems, the table, failures,
-/// causes, regressions and what `passing.txt` lacks.
-pub fn full(eval: &super::run::Evaluation) -> String {
-    let mut out = String::new();
-    if !eval.problems.is_empty() {
-        let _ = writeln!(out, "Expectation problems ({}):", eval.problems.len());
-        for p in &eval.problems {
-            let _ = writeln!(out, "  {p}");
-        }
-        out.push('\n');
-    }
-    out.push_str(&table(&eval.results));
-    let failing = failures(&eval.results);
-    if !failing.is_empty() {
-        out.push_str("\nFailing programs (the sandbox's first difference; other targets when theirs differs):\n");
-        out.push_str(&failing);
-        out.push_str("\nFailure causes in the sandbox:\n");
-        out.push_str(&causes(&eval.results));
-    }
-    if !eval.newly_passing.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{} programs pass but are not in passing.txt (run `cargo xtask corpus update`): {}",
-            eval.newly_passing.len(),
-            eval.newly_passing.join(", ")
-        );
-    }
-    if !eval.regressions.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nREGRESSIONS: {} programs of passing.txt do not pass: {}",
-            eval.regressions.len(),
-            eval.regressions.join(", ")
-        );
-    }
-    out
 }

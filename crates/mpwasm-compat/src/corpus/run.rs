@@ -331,52 +331,6 @@ pub fn run_corpus(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(stdout: &str, stderr: &str, failure: Option<Failure>) -> Run {
-        Run {
-            stdout: stdout.into(),
-            stderr: stderr.into(),
-            failure,
-            seconds: 0.0,
-        }
-    }
-
-    #[test]
-    fn verdicts() {
-        assert_eq!(judge(b"a\n", &run("a\n", "", None)), Verdict::Pass);
-        assert_eq!(
-            judge(b"a\nb\n", &run("a\nc\n", "", None)),
-            Verdict::Fail(Mismatch::Differs {
-                line: 2,
-                expected: Some("b\n".into()),
-                got: Some("c\n".into())
-            })
-        );
-        // The exception is the reason even when stdout so far matched.
-        let raised = Failure::Exception {
-            last_line: "ImportError: no module named 'enum'".into(),
-            traceback: "Traceback ...\nImportError: no module named 'enum'\n".into(),
-        };
-        assert_eq!(
-            judge(b"", &run("", "", Some(raised))),
-            Verdict::Fail(Mismatch::Raised(
-                "ImportError: no module named 'enum'".into()
-            ))
-        );
-        assert_eq!(
-            judge(b"a\n", &run("a\n", "warning: x\nmore\n", None)),
-            Verdict::Fail(Mismatch::Stderr("warning: x".into()))
-        );
-        assert_eq!(
-            judge(b"a\n", &run("a\n", "", Some(Failure::Timeout))),
-            Verdict::Fail(Mismatch::Timeout)
-        );
-    }
-}
-
 /// A judged corpus run: the results, the expectation problems and how the
 /// sandbox's passes compare with `passing.txt`.
 #[derive(Debug, Clone)]
@@ -459,4 +413,50 @@ pub fn evaluate(
         regressions,
         newly_passing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(stdout: &str, stderr: &str, failure: Option<Failure>) -> Run {
+        Run {
+            stdout: stdout.into(),
+            stderr: stderr.into(),
+            failure,
+            seconds: 0.0,
+        }
+    }
+
+    #[test]
+    fn verdicts() {
+        assert_eq!(judge(b"a\n", &run("a\n", "", None)), Verdict::Pass);
+        assert_eq!(
+            judge(b"a\nb\n", &run("a\nc\n", "", None)),
+            Verdict::Fail(Mismatch::Differs {
+                line: 2,
+                expected: Some("b\n".into()),
+                got: Some("c\n".into())
+            })
+        );
+        // The exception is the reason even when stdout so far matched.
+        let raised = Failure::Exception {
+            last_line: "ImportError: no module named 'enum'".into(),
+            traceback: "Traceback ...\nImportError: no module named 'enum'\n".into(),
+        };
+        assert_eq!(
+            judge(b"", &run("", "", Some(raised))),
+            Verdict::Fail(Mismatch::Raised(
+                "ImportError: no module named 'enum'".into()
+            ))
+        );
+        assert_eq!(
+            judge(b"a\n", &run("a\n", "warning: x\nmore\n", None)),
+            Verdict::Fail(Mismatch::Stderr("warning: x".into()))
+        );
+        assert_eq!(
+            judge(b"a\n", &run("a\n", "", Some(Failure::Timeout))),
+            Verdict::Fail(Mismatch::Timeout)
+        );
+    }
 }
