@@ -7,6 +7,7 @@ mod cli;
 mod compat;
 mod corpus;
 mod manifest;
+mod patches;
 mod post;
 mod source;
 mod toolchain;
