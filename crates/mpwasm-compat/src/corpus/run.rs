@@ -68,16 +68,16 @@ pub struct Sandbox {
 impl Sandbox {
     /// A runtime for the artifact at `artifact` (default: mpwasm-core's).
     pub fn new(artifact: Option<&Path>) -> Result<Sandbox> {
-        let mut builder = Runtime::builder()
-            .max_instances(8)
-            .max_memory_bytes(MEMORY_BYTES);
+        let mut builder = Runtime::builder();
+        builder.max_instances(8).max_memory_bytes(MEMORY_BYTES);
         if let Some(path) = artifact {
-            builder = builder.artifact_path(path);
+            builder.artifact_path(path);
         }
         let runtime = builder
             .build()
             .context("cannot build the mpwasm runtime (cargo xtask build-artifact)")?;
-        let limits = Limits::new()
+        let mut limits = Limits::new();
+        limits
             .memory_bytes(MEMORY_BYTES)
             .fuel(None)
             .wall_timeout(Some(TIMEOUT))
@@ -90,22 +90,14 @@ impl Sandbox {
         self.runtime.artifact_sha256()
     }
 
-    fn exec(&self, program: &Program) -> Result<mpwasm_core::RunResult, Error> {
-        let code = std::fs::read(&program.path).map_err(|e| {
-            Error::InvalidSource(format!("cannot read {}: {e}", program.path.display()))
-        })?;
-        let code = String::from_utf8(code)
-            .map_err(|_| Error::InvalidSource("the program is not UTF-8".into()))?;
-        let mut options = RunOptions::new().limits(self.limits.clone());
+    fn exec(&self, program: &Program, code: &str) -> Result<mpwasm_core::RunResult, Error> {
+        let mut options = RunOptions::new();
+        options.limits(self.limits.clone());
         if let Some(dir) = program.path.parent() {
-            options = options.readonly_dir(dir);
+            options.readonly_dir(dir);
         }
         let mut vm = Vm::new(&self.runtime, &options)?;
-        vm.exec_named(
-            &format!("/input/{}.py", program.name),
-            &code,
-            ExecMode::File,
-        )
+        vm.run_named(&format!("/input/{}.py", program.name), code, ExecMode::File)
     }
 }
 
@@ -116,7 +108,21 @@ impl ProgramRunner for Sandbox {
 
     fn run(&self, program: &Program) -> Run {
         let started = Instant::now();
-        let outcome = self.exec(program);
+        let code = match std::fs::read_to_string(&program.path) {
+            Ok(code) => code,
+            Err(e) => {
+                return Run {
+                    stdout: Vec::new(),
+                    stderr: Vec::new(),
+                    failure: Some(Failure::Other(format!(
+                        "cannot read {} as UTF-8: {e}",
+                        program.path.display()
+                    ))),
+                    seconds: 0.0,
+                };
+            }
+        };
+        let outcome = self.exec(program, &code);
         let seconds = started.elapsed().as_secs_f64();
         match outcome {
             Ok(result) => Run {
