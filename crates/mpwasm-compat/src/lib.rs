@@ -11,6 +11,9 @@
 //! * [`corpus`] is the CPython-compatibility corpus (`tests/cpython/`):
 //!   programs judged against CPython's output.
 
+// A test tool (publish = false), not a published API.
+#![allow(clippy::missing_errors_doc)]
+
 pub mod corpus;
 pub mod expected;
 pub mod known;

@@ -1,10 +1,12 @@
 //! `mpwasm-compat corpus ...` (usually started by `cargo xtask corpus`).
 
 use std::collections::BTreeSet;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::bless::{BlessOptions, bless};
@@ -12,145 +14,142 @@ use super::run::{Native, ProgramRunner, Sandbox, evaluate};
 use super::{Corpus, report};
 use crate::expected::CPython;
 
-pub const USAGE: &str = "\
-Usage: mpwasm-compat corpus [run] [OPTIONS]
-       mpwasm-compat corpus bless [NAME...]
-       mpwasm-compat corpus update [--allow-drop]
-
-The CPython-compatibility corpus (tests/cpython/, docs/compat.md).
-
-  run      Run every program in the sandbox (and natively with --native),
-           compare its stdout with CPython's and print pass counts per area,
-           the first difference of every failing program and the failure
-           causes. Fails on an expectation problem (a program without or
-           newer than its expected output) or a regression (a program of
-           passing.txt that does not pass).
-  bless    Run the programs (all, or the NAMEs) with CPython, twice (hash
-           seed 0 and 1, two time zones), and write expected/<name>.out and
-           blessed.tsv; refuses programs that fail, write to stderr or
-           print something else on the second run.
-  update   Run everything and rewrite passing.txt with the programs that
-           pass; refuses to drop a listed program unless --allow-drop.
-
-Options:
-  --filter TEXT      run: only programs whose name contains TEXT
-  --show NAME        run: print NAME's full diff, stderr and traceback
-                     (repeatable; without --filter only these run)
-  --native PATH      run, update: also run natively with this micropython binary
-  --json PATH        run: write the machine-readable result here
-  --threads N        Programs run in parallel [default: 2]
-  --allow-drop       update: allow names to leave passing.txt
-  --corpus DIR       The corpus [default: tests/cpython of this repository]
-  --artifact PATH    Guest artifact [default: mpwasm-core's default]
-";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Action {
-    #[default]
-    Run,
-    Bless,
-    Update,
+/// `mpwasm-compat corpus`: the CPython-compatibility corpus
+/// (tests/cpython/, docs/compat.md). Without an action it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CorpusArgs {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// `run`'s options, for `corpus` without an action
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
-#[derive(Debug, Default)]
-struct Args {
-    action: Action,
-    names: Vec<String>,
-    filter: Option<String>,
-    show: Vec<String>,
-    native: Option<PathBuf>,
-    json: Option<PathBuf>,
-    threads: Option<usize>,
-    allow_drop: bool,
-    corpus: Option<PathBuf>,
-    artifact: Option<PathBuf>,
-}
-
-fn parse(argv: Vec<String>) -> Result<Option<Args>> {
-    let mut a = Args::default();
-    let mut it = argv.into_iter().peekable();
-    match it.peek().map(String::as_str) {
-        Some("run") => {
-            it.next();
-        }
-        Some("bless") => {
-            a.action = Action::Bless;
-            it.next();
-        }
-        Some("update") => {
-            a.action = Action::Update;
-            it.next();
-        }
-        _ => {}
-    }
-    while let Some(raw) = it.next() {
-        let (name, inline) = match raw.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (raw.clone(), None),
-        };
-        let mut value = || -> Result<String> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => it
-                    .next()
-                    .with_context(|| format!("{name} needs a value\n\n{USAGE}")),
-            }
-        };
-        match name.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--allow-drop" => a.allow_drop = true,
-            "--filter" => a.filter = Some(value()?),
-            "--show" => a.show.push(value()?.trim_end_matches(".py").to_string()),
-            "--native" => a.native = Some(value()?.into()),
-            "--json" => a.json = Some(value()?.into()),
-            "--corpus" => a.corpus = Some(value()?.into()),
-            "--artifact" => a.artifact = Some(value()?.into()),
-            "--threads" => {
-                let v = value()?;
-                a.threads =
-                    Some(v.parse().ok().filter(|&n: &usize| n > 0).with_context(|| {
-                        format!("--threads expects a positive number, got `{v}`")
-                    })?);
-            }
-            other if !other.starts_with('-') && a.action == Action::Bless => {
-                a.names.push(other.trim_end_matches(".py").to_string())
-            }
-            other => bail!("unexpected `{other}`\n\n{USAGE}"),
-        }
-    }
-    let only_run = [
-        ("--filter", a.filter.is_some()),
-        ("--show", !a.show.is_empty()),
-        ("--json", a.json.is_some()),
-    ];
-    for (opt, given) in only_run {
-        if given && a.action != Action::Run {
-            bail!("{opt} is an option of `corpus run`");
-        }
-    }
-    if a.allow_drop && a.action != Action::Update {
-        bail!("--allow-drop is an option of `corpus update`");
-    }
-    if a.native.is_some() && a.action == Action::Bless {
-        bail!("--native is an option of `corpus run` and `corpus update`");
-    }
-    Ok(Some(a))
-}
-
-/// Run `mpwasm-compat corpus` with the arguments after `corpus`.
-pub fn main(argv: Vec<String>) -> Result<()> {
-    let Some(args) = parse(argv)? else {
-        print!("{USAGE}");
-        return Ok(());
-    };
-    let corpus = Corpus::open(args.corpus.clone().unwrap_or_else(Corpus::default_root))?;
-    match args.action {
-        Action::Bless => run_bless(&corpus, &args),
-        Action::Run | Action::Update => run_judge(&corpus, &args),
+impl CorpusArgs {
+    /// The action to take (`run` when none was named).
+    pub fn action(&self) -> Action {
+        self.action
+            .clone()
+            .unwrap_or_else(|| Action::Run(self.run.clone()))
     }
 }
 
-fn run_bless(corpus: &Corpus, args: &Args) -> Result<()> {
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum Action {
+    /// Run every program in the sandbox (and natively with --native), compare its stdout
+    /// with CPython's and print pass counts per area, the first difference of every failing
+    /// program and the failure causes; fails on an expectation problem (a program without
+    /// or newer than its expected output) or a regression (a program of passing.txt that
+    /// does not pass)
+    Run(RunArgs),
+    /// Run the programs (all, or the NAMEs) with CPython twice (hash seeds 0 and 1, two time
+    /// zones) and write expected/NAME.out and blessed.tsv; refuses programs that fail,
+    /// write to stderr or print something else the second time
+    Bless(BlessArgs),
+    /// Run everything and rewrite passing.txt with the programs that pass; refuses to drop
+    /// a listed program unless --allow-drop
+    Update(UpdateArgs),
+}
+
+/// Options of every action.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct CommonArgs {
+    /// Programs run in parallel
+    #[arg(long, value_name = "N", default_value = "2")]
+    pub threads: NonZeroUsize,
+    /// The corpus [default: tests/cpython of this repository]
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+}
+
+impl CommonArgs {
+    fn open(&self) -> Result<Corpus> {
+        Corpus::open(self.corpus.clone().unwrap_or_else(Corpus::default_root))
+    }
+}
+
+/// Where the programs are judged (`run` and `update`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct TargetArgs {
+    /// Also run natively with this micropython binary (an extra column)
+    #[arg(long, value_name = "PATH")]
+    pub native: Option<PathBuf>,
+    /// Guest artifact [default: mpwasm-core's default]
+    #[arg(long, value_name = "PATH")]
+    pub artifact: Option<PathBuf>,
+}
+
+/// Which programs `run` runs and what it prints besides the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Args)]
+pub struct SelectionArgs {
+    /// Only programs whose name contains TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
+    /// Also print NAME's full diff, stderr and traceback (repeatable; without --filter only
+    /// these programs run)
+    #[arg(long, value_name = "NAME", value_parser = program_name)]
+    pub show: Vec<String>,
+    /// Write the machine-readable result here
+    #[arg(long, value_name = "PATH")]
+    pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    #[command(flatten)]
+    pub targets: TargetArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct BlessArgs {
+    /// The programs to bless (file names with or without .py) [default: all]
+    #[arg(value_name = "NAME", value_parser = program_name)]
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct UpdateArgs {
+    /// Allow names to leave passing.txt (say why in the commit)
+    #[arg(long)]
+    pub allow_drop: bool,
+    #[command(flatten)]
+    pub targets: TargetArgs,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// A program as named on the command line: `core_x` or `core_x.py`.
+fn program_name(v: &str) -> Result<String, String> {
+    let name = v.strip_suffix(".py").unwrap_or(v);
+    if name.is_empty() || name.starts_with('-') {
+        return Err(format!("expected a program name, got `{v}`"));
+    }
+    Ok(name.to_string())
+}
+
+/// Run `mpwasm-compat corpus` with parsed arguments.
+pub fn run(args: &CorpusArgs) -> Result<()> {
+    match args.action() {
+        Action::Run(a) => run_judge(&a.common, &a.targets, &a.selection, None),
+        Action::Bless(a) => run_bless(&a),
+        Action::Update(a) => run_judge(
+            &a.common,
+            &a.targets,
+            &SelectionArgs::default(),
+            Some(a.allow_drop),
+        ),
+    }
+}
+
+fn run_bless(args: &BlessArgs) -> Result<()> {
+    let corpus = &args.common.open()?;
     let cpython = CPython::detect()?;
     let whole = args.names.is_empty();
     let programs = if whole {
@@ -167,7 +166,7 @@ fn run_bless(corpus: &Corpus, args: &Args) -> Result<()> {
         cpython.version()
     );
     let options = BlessOptions {
-        threads: args.threads.unwrap_or(2),
+        threads: args.common.threads.get(),
         ..BlessOptions::default()
     };
     let report = bless(corpus, &cpython, &programs, whole, &options)?;
@@ -197,8 +196,15 @@ fn run_bless(corpus: &Corpus, args: &Args) -> Result<()> {
     Ok(())
 }
 
-fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
+/// `run`, and `update` (`Some(allow_drop)`), which runs everything.
+fn run_judge(
+    common: &CommonArgs,
+    targets: &TargetArgs,
+    args: &SelectionArgs,
+    update: Option<bool>,
+) -> Result<()> {
     let started = Instant::now();
+    let corpus = &common.open()?;
     let filter = args.filter.as_deref();
     let mut programs = corpus.programs(filter)?;
     if !args.show.is_empty() {
@@ -220,8 +226,8 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
         bail!("no programs matched");
     }
     let whole = filter.is_none() && args.show.is_empty();
-    let sandbox = Sandbox::new(args.artifact.as_deref())?;
-    let native = args.native.as_deref().map(Native::new).transpose()?;
+    let sandbox = Sandbox::new(targets.artifact.as_deref())?;
+    let native = targets.native.as_deref().map(Native::new).transpose()?;
     let mut runners: Vec<&dyn ProgramRunner> = vec![&sandbox];
     if let Some(n) = &native {
         runners.push(n);
@@ -246,7 +252,7 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
         },
         sandbox.artifact_sha256()
     );
-    let threads = args.threads.unwrap_or(2);
+    let threads = common.threads.get();
     let eval = evaluate(corpus, &programs, whole, &runners, threads)?;
     let seconds = started.elapsed().as_secs_f64();
 
@@ -262,7 +268,7 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
         let meta = json!({
             "corpus": corpus.root().display().to_string(),
             "artifact_sha256": sandbox.artifact_sha256(),
-            "native": args.native.as_ref().map(|p| p.display().to_string()),
+            "native": targets.native.as_ref().map(|p| p.display().to_string()),
             "filter": args.filter,
             "expected_from": python,
             "seconds": (seconds * 10.0).round() / 10.0,
@@ -278,10 +284,10 @@ fn run_judge(corpus: &Corpus, args: &Args) -> Result<()> {
             eval.problems.len()
         );
     }
-    if args.action == Action::Update {
+    if let Some(allow_drop) = update {
         let listed: BTreeSet<String> = corpus.read_passing()?.into_iter().collect();
         let passing = eval.passing();
-        let dropped = updated_passing(&listed, &passing, args.allow_drop)?;
+        let dropped = updated_passing(&listed, &passing, allow_drop)?;
         corpus.write_passing(&passing)?;
         println!(
             "passing.txt: {} programs ({} added, {} dropped)",
@@ -320,36 +326,109 @@ pub fn updated_passing(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use clap::{CommandFactory, Parser};
+
     use super::*;
 
-    fn args(a: &[&str]) -> Result<Option<Args>> {
-        parse(a.iter().map(|s| s.to_string()).collect())
+    /// `corpus`'s arguments as a command of their own.
+    #[derive(Debug, Parser)]
+    struct CorpusCommand {
+        #[command(flatten)]
+        args: CorpusArgs,
+    }
+
+    fn parse(argv: &[&str]) -> Result<Action, clap::Error> {
+        CorpusCommand::try_parse_from(std::iter::once("corpus").chain(argv.iter().copied()))
+            .map(|c| c.args.action())
+    }
+
+    fn action(argv: &[&str]) -> Action {
+        parse(argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"))
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        CorpusCommand::command().debug_assert();
     }
 
     #[test]
     fn parses_the_three_actions() {
-        let a = args(&[]).unwrap().unwrap();
-        assert_eq!(a.action, Action::Run);
-        let a = args(&["--filter", "std_", "--show=core_x.py", "--threads", "1"])
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (a.action, a.filter.as_deref(), a.show, a.threads),
-            (
-                Action::Run,
-                Some("std_"),
-                vec!["core_x".to_string()],
-                Some(1)
-            )
-        );
-        let a = args(&["bless", "core_a", "std_b.py"]).unwrap().unwrap();
-        assert_eq!(a.action, Action::Bless);
-        assert_eq!(a.names, ["core_a", "std_b"]);
-        let a = args(&["update", "--allow-drop"]).unwrap().unwrap();
-        assert!(a.action == Action::Update && a.allow_drop);
-        assert!(args(&["--help"]).unwrap().is_none());
+        let Action::Run(bare) = action(&[]) else {
+            panic!("no action is run")
+        };
+        assert_eq!(bare.selection, SelectionArgs::default());
+        assert_eq!(bare.common.threads.get(), 2);
+        assert_eq!(action(&["run"]), Action::Run(bare));
+        let argv = [
+            "--filter",
+            "std_",
+            "--show=core_x.py",
+            "--show",
+            "core_y",
+            "--json",
+            "out.json",
+            "--native",
+            "/bin/mp",
+            "--artifact=/a.wasm",
+            "--threads",
+            "1",
+            "--corpus",
+            "/c",
+        ];
+        let Action::Run(a) = action(&argv) else {
+            panic!("not run")
+        };
+        assert_eq!(a.selection.filter.as_deref(), Some("std_"));
+        assert_eq!(a.selection.show, ["core_x", "core_y"]);
+        assert_eq!(a.selection.json.as_deref(), Some("out.json".as_ref()));
+        assert_eq!(a.targets.native.as_deref(), Some("/bin/mp".as_ref()));
+        assert_eq!(a.targets.artifact.as_deref(), Some("/a.wasm".as_ref()));
+        assert_eq!(a.common.threads.get(), 1);
+        assert_eq!(a.common.corpus.as_deref(), Some("/c".as_ref()));
+        let run: Vec<&str> = std::iter::once("run").chain(argv).collect();
+        assert_eq!(action(&run), Action::Run(a));
+
+        let Action::Bless(b) = action(&["bless", "core_a", "std_b.py", "--threads=1"]) else {
+            panic!("not bless")
+        };
+        assert_eq!(b.names, ["core_a", "std_b"]);
+        assert_eq!(b.common.threads.get(), 1);
+        let Action::Bless(b) = action(&["bless"]) else {
+            panic!("not bless")
+        };
+        assert!(b.names.is_empty());
+
+        let Action::Update(u) = action(&["update", "--allow-drop", "--native", "/bin/mp"]) else {
+            panic!("not update")
+        };
+        assert!(u.allow_drop);
+        assert_eq!(u.targets.native.as_deref(), Some("/bin/mp".as_ref()));
+        let Action::Update(u) = action(&["update"]) else {
+            panic!("not update")
+        };
+        assert!(!u.allow_drop);
+    }
+
+    #[test]
+    fn help_is_generated_from_the_flags() {
+        for argv in [&["--help"][..], &["help", "bless"], &["update", "--help"]] {
+            let e = parse(argv).expect_err("help ends parsing");
+            assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp, "{argv:?}");
+        }
+        let mut cmd = CorpusCommand::command();
+        let help = cmd.render_long_help().to_string();
+        for word in ["run", "bless", "update", "--filter", "--show", "--native"] {
+            assert!(help.contains(word), "{word} missing from:\n{help}");
+        }
+        let update = cmd
+            .find_subcommand_mut("update")
+            .expect("update")
+            .render_long_help()
+            .to_string();
+        assert!(update.contains("--allow-drop"), "{update}");
+        assert!(!update.contains("--filter"), "{update}");
     }
 
     #[test]
@@ -374,14 +453,19 @@ mod tests {
     fn rejects_options_of_other_actions() {
         for bad in [
             &["update", "--filter", "x"][..],
+            &["update", "core_a"],
             &["bless", "--show", "x"],
-            &["--allow-drop"],
             &["bless", "--native", "/bin/true"],
+            &["bless", "--allow-drop"],
+            &["--allow-drop"],
+            &["--filter", "x", "bless"],
             &["core_a"],
+            &["run", "core_a"],
             &["--threads", "0"],
+            &["--show", ".py"],
             &["--bogus"],
         ] {
-            assert!(args(bad).is_err(), "{bad:?} should be rejected");
+            assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
 }
