@@ -48,6 +48,10 @@ pub enum Command {
     /// (`cargo xtask compat --help` prints its options)
     #[command(disable_help_flag = true)]
     Compat(Passthrough),
+    /// The CPython-compatibility corpus (tests/cpython/, docs/compat.md): run the programs in
+    /// the sandbox (what `corpus` alone does), bless their expected output with python3,
+    /// update passing.txt
+    Corpus(crate::corpus::CorpusArgs),
     /// Set up what is missing, then soak one runtime with threads of hostile and normal runs
     /// (release build of mpwasm-soak; `cargo xtask soak --help` prints its options, e.g.
     /// --minutes N --threads T --seed S --json)
@@ -452,6 +456,7 @@ mod tests {
             "test",
             "mpwasm",
             "compat",
+            "corpus",
             "soak",
             "fuzz",
             "codegen",

@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod codegen;
 mod compat;
+mod corpus;
 mod manifest;
 mod package;
 mod patches;
@@ -75,6 +76,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
                 .context("mpwasm failed")
         }
         Command::Compat(rest) => compat::run(sh, ctx, &rest.args()),
+        Command::Corpus(args) => corpus::run(sh, ctx, &args),
         Command::Soak(rest) => {
             ensure_for_use(sh, ctx)?;
             let rest = &rest.args();
