@@ -23,6 +23,8 @@ Commands:
                     build) with ARGS, e.g. cargo xtask mpwasm -c \"print(1 + 1)\"
   compat [ARGS...]  MicroPython's own tests natively and in the sandbox
                     (cargo xtask compat --help)
+  bench [--quick]   mpwasm side by side with native MicroPython and the peers,
+                    written to target/bench-report.md (cargo xtask bench --help)
   soak [ARGS...]    Set up what is missing, then soak one runtime with threads
                     of hostile and normal runs (release build of mpwasm-soak):
                     --minutes N [--threads T] [--seed S] [--json]
@@ -70,6 +72,8 @@ pub enum Command {
     Compat,
     /// Ensure the artifact, then run the mpwasm-soak binary with the rest.
     Soak,
+    /// Benchmarks side by side (see bench.rs), options passed through.
+    Bench,
     /// Ensure the artifact, then run a cargo-fuzz target (see [`fuzz_args`]).
     Fuzz,
     Help,
@@ -190,12 +194,18 @@ where
         Some("mpwasm") => Command::Mpwasm,
         Some("compat") => Command::Compat,
         Some("soak") => Command::Soak,
+        Some("bench") => Command::Bench,
         Some("fuzz") => Command::Fuzz,
         Some(other) => bail!("unknown command `{other}`\n\n{USAGE}"),
     };
     if matches!(
         command,
-        Command::Test | Command::Mpwasm | Command::Compat | Command::Soak | Command::Fuzz
+        Command::Test
+            | Command::Mpwasm
+            | Command::Compat
+            | Command::Soak
+            | Command::Fuzz
+            | Command::Bench
     ) {
         return Ok(Cli {
             command,

@@ -2,6 +2,7 @@
 //! WASI guest (see micropython-port/README.md), `cargo xtask ensure-artifact`
 //! does so only when the artifact is missing or stale.
 
+mod bench;
 mod build;
 mod cli;
 mod compat;
@@ -50,6 +51,10 @@ fn run() -> Result<()> {
     };
     let sh = Shell::new().context("cannot create a shell")?;
     sh.change_dir(&ctx.repo_root);
+
+    if cli.command == Command::Bench {
+        return bench::run(&sh, &ctx, &cli.passthrough);
+    }
 
     if cli.command == Command::Compat {
         return compat::run(&sh, &ctx, &cli.passthrough);
