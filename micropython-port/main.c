@@ -473,6 +473,27 @@ size_t gc_get_max_new_split(void) {
     return best;
 }
 
+// Grow the heap early: when a collection leaves it more than half full, add
+// an area as large as the heap now, while the memory limit leaves at least
+// twice that. Otherwise a growing live set pays a full collection for almost
+// every allocation until one fails outright (only then does py/gc.c add an
+// area); near the limit the growth stays py/gc.c's alone.
+static void grow_heap_if_crowded(void) {
+    gc_info_t gi;
+    gc_info(&gi);
+    if (gi.free * 2 >= gi.total) {
+        return;
+    }
+    size_t bytes = gi.total;
+    if (bytes > gc_get_max_new_split() / 2) {
+        return;
+    }
+    char *area = mpw_alloc_heap_area(bytes);
+    if (area != NULL) {
+        gc_add(area, area + bytes);
+    }
+}
+
 void gc_collect(void) {
     gc_collect_start();
     // With pointer spilling every live pointer held by a Wasm local is also
@@ -485,6 +506,7 @@ void gc_collect(void) {
         gc_collect_root((void **)sp, (top - sp) / sizeof(uintptr_t));
     }
     gc_collect_end();
+    grow_heap_if_crowded();
 }
 
 void nlr_jump_fail(void *val) {
