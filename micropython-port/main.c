@@ -32,22 +32,6 @@
 // taken after boot looks them up again in the process that runs it.
 void __wasilibc_reset_preopens(void);
 
-#define MPW_EXPORT(name) __attribute__((export_name(name)))
-
-enum {
-    MPW_STATUS_OK = 0,
-    MPW_STATUS_EXCEPTION = 1,
-    MPW_STATUS_SYSTEM_EXIT = 2,
-    MPW_STATUS_NOT_READY = 3,
-    MPW_STATUS_BAD_REQUEST = 4,
-};
-
-enum {
-    MPW_MODE_FILE = 0,   // a module body, like `python file.py`
-    MPW_MODE_SINGLE = 1, // one interactive statement: expression values are echoed
-    MPW_MODE_EVAL = 2,   // one expression; its repr is written to stdout
-};
-
 // Initial GC heap; it grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO).
 #define MPW_INITIAL_HEAP_BYTES (256 * 1024)
 
@@ -57,11 +41,11 @@ enum {
 #ifndef MPW_STACK_BYTES
 #define MPW_STACK_BYTES (1024 * 1024)
 #endif
-#define MPW_STACK_LIMIT_MAX (MPW_STACK_BYTES - 64 * 1024)
+#define MPW_STACK_LIMIT_MAX (MPW_STACK_BYTES - MPW_STACK_LIMIT_RESERVE_BYTES)
 
 // The host lowers this to match its native Wasm stack limit (a Python call
 // level uses about half as much shadow stack as native stack), so deep
-// recursion ends as RecursionError rather than a host stack-overflow trap.
+// recursion ends as RuntimeError rather than a host stack-overflow trap.
 static uint32_t stack_limit = MPW_STACK_LIMIT_MAX;
 
 // Memory that lives outside the GC heap: request buffer and result details.
@@ -78,17 +62,6 @@ typedef struct {
 } cbuf_t;
 
 static cbuf_t info_text;
-
-// Layout read by the host (all little-endian u32): see README.md.
-typedef struct {
-    uint32_t exit_code;
-    uint32_t type_ptr;
-    uint32_t type_len;
-    uint32_t message_ptr;
-    uint32_t message_len;
-    uint32_t traceback_ptr;
-    uint32_t traceback_len;
-} mpw_info_t;
 
 static mpw_info_t info;
 static bool vm_ready;
@@ -197,7 +170,7 @@ static MPW_NOINLINE int32_t init_vm(void) {
     return MPW_STATUS_OK;
 }
 
-MPW_EXPORT("mpw_init")
+MPW_EXPORT(MPW_EXPORT_INIT)
 int32_t mpw_init(void) {
     if (vm_ready) {
         return MPW_STATUS_OK;
@@ -209,7 +182,7 @@ int32_t mpw_init(void) {
 // Pre-initialisation entry for snapshotting (wasmtime-wizer calls
 // `_initialize`, then this, then saves memory and globals). A failed boot traps
 // so a broken snapshot is never produced.
-MPW_EXPORT("wizer.initialize")
+MPW_EXPORT(MPW_EXPORT_WIZER_INITIALIZE)
 void mpw_wizer_initialize(void) {
     if (mpw_init() != MPW_STATUS_OK) {
         __builtin_trap();
@@ -219,16 +192,16 @@ void mpw_wizer_initialize(void) {
 
 // Set the shadow-stack budget for Python recursion; returns the value in force
 // (clamped to what the linker reserved).
-MPW_EXPORT("mpw_set_stack_limit")
+MPW_EXPORT(MPW_EXPORT_SET_STACK_LIMIT)
 uint32_t mpw_set_stack_limit(uint32_t bytes) {
-    if (bytes < 16 * 1024) {
-        bytes = 16 * 1024;
+    if (bytes < MPW_MIN_STACK_LIMIT_BYTES) {
+        bytes = MPW_MIN_STACK_LIMIT_BYTES;
     }
     stack_limit = bytes > MPW_STACK_LIMIT_MAX ? MPW_STACK_LIMIT_MAX : bytes;
     return stack_limit;
 }
 
-MPW_EXPORT("mpw_input")
+MPW_EXPORT(MPW_EXPORT_INPUT)
 char *mpw_input(uint32_t len) {
     if (len > input_cap) {
         char *p = realloc(input_buf, len);
@@ -241,7 +214,7 @@ char *mpw_input(uint32_t len) {
     return input_buf ? input_buf : (char *)&input_cap;
 }
 
-MPW_EXPORT("mpw_info")
+MPW_EXPORT(MPW_EXPORT_INFO)
 mpw_info_t *mpw_info(void) {
     return &info;
 }
@@ -375,7 +348,7 @@ static MPW_NOINLINE int32_t exec_source(uint32_t name_len, uint32_t src_len, uin
     return status;
 }
 
-MPW_EXPORT("mpw_exec")
+MPW_EXPORT(MPW_EXPORT_EXEC)
 int32_t mpw_exec(uint32_t name_len, uint32_t src_len, uint32_t mode) {
     memset(&info, 0, sizeof(info));
     info_text.len = 0;
@@ -390,15 +363,15 @@ int32_t mpw_exec(uint32_t name_len, uint32_t src_len, uint32_t mode) {
     return exec_source(name_len, src_len, mode);
 }
 
-// GC statistics for the host: total, used, free bytes and number of heap areas.
-MPW_EXPORT("mpw_heap_info")
-void mpw_heap_info(uint32_t *out) {
+// GC statistics for the host, all in bytes (gc_info counts max_free in blocks).
+MPW_EXPORT(MPW_EXPORT_HEAP_INFO)
+void mpw_heap_info(mpw_heap_info_t *out) {
     gc_info_t gi;
     gc_info(&gi);
-    out[0] = gi.total;
-    out[1] = gi.used;
-    out[2] = gi.free;
-    out[3] = gi.max_free;
+    out->total_bytes = gi.total;
+    out->used_bytes = gi.used;
+    out->free_bytes = gi.free;
+    out->largest_free_bytes = gi.max_free * MICROPY_BYTES_PER_GC_BLOCK;
 }
 
 // --- Functions MicroPython needs from every port ------------------------
@@ -422,7 +395,7 @@ typedef struct heap_run {
 static heap_run_t *free_runs;
 static size_t memory_limit_pages = 65536; // 4 GiB until the host says otherwise
 
-MPW_EXPORT("mpw_set_memory_limit")
+MPW_EXPORT(MPW_EXPORT_SET_MEMORY_LIMIT)
 void mpw_set_memory_limit(uint32_t pages) {
     memory_limit_pages = pages;
 }

@@ -50,13 +50,13 @@ uint64_t mp_hal_time_ns(void) {
 // cut the sleep short at the run's wall-clock deadline.
 void mp_hal_delay_us(mp_uint_t us) {
     mp_handle_pending(true);
-    mpw_import_sleep_ns((uint64_t)us * 1000u);
+    mpw_import_sleep_ns((int64_t)us * 1000);
     mp_handle_pending(true);
 }
 
 void mp_hal_delay_ms(mp_uint_t ms) {
     mp_handle_pending(true);
-    mpw_import_sleep_ns((uint64_t)ms * 1000000u);
+    mpw_import_sleep_ns((int64_t)ms * 1000000);
     mp_handle_pending(true);
 }
 

@@ -23,18 +23,8 @@
 #include "py/parsenum.h"
 #include "py/runtime.h"
 
-#define HOST_IMPORT(name) __attribute__((import_module("micropython_wasm"), import_name(name)))
-
-HOST_IMPORT("host_call") int32_t host_import_call(
-    const char *name, int32_t name_len,
-    const char *payload, int32_t payload_len,
-    char *result, int32_t result_cap);
-HOST_IMPORT("host_result_cap") int32_t host_import_result_cap(void);
-
-// Negative results of host_call.
-#define HOST_ERR_REQUEST_TOO_LARGE (-1)
-#define HOST_ERR_RESPONSE_TOO_LARGE (-2)
-#define HOST_ERR_BAD_REQUEST (-3)
+// The host_call/host_result_cap imports and their MPW_HOST_ERR_* results.
+#include "mpwasm_abi.h"
 
 // Responses land in a scratch buffer outside the GC heap (host calls never
 // nest: a host function cannot call back into the guest), so a typical call
@@ -57,10 +47,10 @@ static void host_response_free(host_response_t *r) {
 }
 
 static NORETURN void host_call_error(int32_t n) {
-    if (n == HOST_ERR_REQUEST_TOO_LARGE) {
+    if (n == MPW_HOST_ERR_REQUEST_TOO_LARGE) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call request exceeds the host's size limit"));
     }
-    if (n == HOST_ERR_RESPONSE_TOO_LARGE) {
+    if (n == MPW_HOST_ERR_RESPONSE_TOO_LARGE) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response exceeds the host's size limit"));
     }
     mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call failed"));
@@ -72,7 +62,7 @@ static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload
     const char *name = mp_obj_str_get_data(name_in, &name_len);
     r->spilled = false;
 
-    int32_t cap = host_import_result_cap();
+    int32_t cap = mpw_import_host_result_cap();
     if (cap < 64) {
         cap = 64;
     }
@@ -84,7 +74,7 @@ static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload
         scratch = p;
         scratch_cap = (size_t)cap;
     }
-    int32_t n = host_import_call(name, (int32_t)name_len, payload, (int32_t)payload_len, scratch, cap);
+    int32_t n = mpw_import_host_call(name, (int32_t)name_len, payload, (int32_t)payload_len, scratch, cap);
     if (n < 0) {
         host_call_error(n);
     }
@@ -98,7 +88,7 @@ static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload
     size_t need = (size_t)n;
     vstr_init(&r->spill, need);
     r->spilled = true;
-    n = host_import_call(name, (int32_t)name_len, payload, (int32_t)payload_len, r->spill.buf, (int32_t)need);
+    n = mpw_import_host_call(name, (int32_t)name_len, payload, (int32_t)payload_len, r->spill.buf, (int32_t)need);
     if (n < 0) {
         host_response_free(r);
         host_call_error(n);

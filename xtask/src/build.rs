@@ -10,6 +10,7 @@ use xshell::Shell;
 
 use crate::cli::BuildArgs;
 use crate::manifest::{self, Record};
+use crate::patches;
 use crate::post;
 use crate::source::{self, ResolvedSource};
 use crate::toolchain::{self, Toolchain};
@@ -153,7 +154,9 @@ pub fn build_artifact(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<Outcome
     // Source.
     let fetched = repo.join(source::FETCHED_TARBALL_REL);
     let plan = source::plan_source(args, &ctx.cwd, repo, fetched.is_file());
-    let src = source::resolve(sh, &plan, &work, repo)?;
+    let mut src = source::resolve(sh, &plan, &work, repo)?;
+    let patch_set = patches::list(repo)?;
+    src.dir = patches::prepare(sh, &src.dir, &work, &patch_set)?;
     eprintln!(
         "==> MicroPython {} ({}) from {} [{}], SOURCE_DATE_EPOCH={}",
         src.version.number(),
@@ -347,6 +350,10 @@ pub fn build_artifact(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<Outcome
             .map(|f| f.to_string_lossy().into_owned()),
         source_date_epoch: src.source_date_epoch,
         port_sources_sha256: port_sha,
+        patches: patch_set
+            .iter()
+            .map(|p| (p.name.clone(), p.sha256.clone()))
+            .collect(),
         port_sources_files: port_files,
         toolchain: tc.description.clone(),
         toolchain_kind: tc.kind.to_string(),

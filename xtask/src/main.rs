@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod compat;
 mod manifest;
+mod patches;
 mod post;
 mod source;
 mod toolchain;

@@ -138,6 +138,8 @@ pub struct Record {
     pub source_file: Option<String>,
     pub source_date_epoch: u64,
     pub port_sources_sha256: String,
+    /// `micropython-port/patches/*.patch` applied to the tree: (name, sha256).
+    pub patches: Vec<(String, String)>,
     pub port_sources_files: usize,
     pub toolchain: String,
     pub toolchain_kind: String,
@@ -175,6 +177,9 @@ impl Record {
             },
             "port_sources_sha256": self.port_sources_sha256,
             "port_sources_files": self.port_sources_files,
+            "patches": self.patches.iter()
+                .map(|(name, sha)| json!({"name": name, "sha256": sha}))
+                .collect::<Vec<_>>(),
             "toolchain": self.toolchain,
             "toolchain_kind": self.toolchain_kind,
             "binaryen_version": self.binaryen_version,
@@ -300,6 +305,7 @@ mod tests {
             source_file: Some("micropython_1.25.0+ds.orig.tar.xz".into()),
             source_date_epoch: 1_744_727_280,
             port_sources_sha256: port.into(),
+            patches: vec![],
             port_sources_files: 3,
             toolchain: "zig 0.17.1".into(),
             toolchain_kind: "zig".into(),

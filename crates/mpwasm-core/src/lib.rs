@@ -38,7 +38,6 @@
 //! 10^10 units run per second on a current x86-64 core, so
 //! [`Limits::DEFAULT_FUEL`] (10^10) is about one second of such code.
 
-mod abi;
 mod error;
 mod limits;
 mod output;
@@ -51,9 +50,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-pub use abi::ExecMode;
 pub use error::{Error, GuestException};
 pub use limits::Limits;
+pub use mpwasm_abi::ExecMode;
 pub use mpwasm_host::{BridgeConfig, HostFailure, HostFunctions};
 pub use runtime::{ARTIFACT_ENV, CACHE_DIR_ENV, Runtime, RuntimeBuilder, default_wasm_path};
 pub use vm::Vm;

@@ -11,9 +11,9 @@ use wasmtime::{
     OptLevel, PoolingAllocationConfig, Store,
 };
 
-use crate::abi;
 use crate::vm::{StoreState, Vm};
 use crate::{Error, Limits, RunOptions, RunResult};
+use mpwasm_abi::export;
 
 /// Environment variable that overrides [`default_wasm_path`].
 pub const ARTIFACT_ENV: &str = "MPWASM_ARTIFACT";
@@ -350,15 +350,15 @@ impl GuestExports {
             })
         };
         Ok(GuestExports {
-            init: get(abi::EXPORT_INIT)?,
-            input: get(abi::EXPORT_INPUT)?,
-            exec: get(abi::EXPORT_EXEC)?,
-            info: get(abi::EXPORT_INFO)?,
-            set_stack_limit: get(abi::EXPORT_SET_STACK_LIMIT)?,
-            set_memory_limit: get(abi::EXPORT_SET_MEMORY_LIMIT)?,
-            heap_info: get(abi::EXPORT_HEAP_INFO)?,
-            memory: get(abi::EXPORT_MEMORY)?,
-            reactor_init: module.get_export_index(abi::EXPORT_REACTOR_INIT),
+            init: get(export::INIT)?,
+            input: get(export::INPUT)?,
+            exec: get(export::EXEC)?,
+            info: get(export::INFO)?,
+            set_stack_limit: get(export::SET_STACK_LIMIT)?,
+            set_memory_limit: get(export::SET_MEMORY_LIMIT)?,
+            heap_info: get(export::HEAP_INFO)?,
+            memory: get(export::MEMORY)?,
+            reactor_init: module.get_export_index(export::REACTOR_INIT),
         })
     }
 }

