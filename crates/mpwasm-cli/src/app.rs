@@ -19,7 +19,7 @@ pub fn main(args: &Args) -> i32 {
     }
     let limits = args.limits();
     if let Err(e) = limits.validate() {
-        report::message(&format!("{e} (see --help)"));
+        report::message(&format!("{} (see --help)", report::describe(&e)));
         return exit::USAGE;
     }
     let program = args.program();
@@ -79,20 +79,21 @@ pub fn main(args: &Args) -> i32 {
             if args.json {
                 JsonReport::new(&Err(e)).print();
             } else {
-                report::message(&e.to_string());
+                report::message(&report::describe(&e));
             }
             return code;
         }
     };
-    let mut options = RunOptions::new().limits(limits);
+    let mut options = RunOptions::new();
+    options.limits(limits);
     if let Some(dir) = &args.dir {
-        options = options.readonly_dir(dir);
+        options.readonly_dir(dir);
     }
 
     match source {
         Some((name, code)) => {
             let outcome = Vm::new(&runtime, &options)
-                .and_then(|mut vm| vm.exec_named(&name, &code, ExecMode::File));
+                .and_then(|mut vm| vm.run_named(&name, &code, ExecMode::File));
             finish_one(args, &outcome)
         }
         None if std::io::stdin().is_terminal() => crate::repl::run(&runtime, options, args),
@@ -152,7 +153,7 @@ pub fn run_entry(session: &mut Session, code: &str, args: &Args) -> Next {
         Err(other) => {
             // Poisoned or closed sessions are reset below; anything else is
             // a setup problem.
-            let text = other.to_string();
+            let text = report::describe(&other);
             if args.json {
                 JsonReport::setup_failure("session", text).print();
             } else {

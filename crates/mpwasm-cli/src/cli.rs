@@ -136,11 +136,13 @@ impl Args {
 
     /// The limits of every run.
     pub fn limits(&self) -> Limits {
-        Limits::new()
+        let mut limits = Limits::new();
+        limits
             .memory_bytes(self.memory)
             .fuel(self.fuel)
             .wall_timeout(self.timeout)
-            .max_output_bytes(self.max_output)
+            .max_output_bytes(self.max_output);
+        limits
     }
 
     /// The artifact to load.

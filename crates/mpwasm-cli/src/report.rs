@@ -19,7 +19,7 @@ pub fn exit_code(error: &Error) -> i32 {
         Error::MemoryLimit { .. } => exit::MEMORY_LIMIT,
         Error::StackOverflow(_) => exit::STACK_OVERFLOW,
         Error::Trap { .. } => exit::TRAP,
-        Error::InvalidLimits(_) => exit::USAGE,
+        Error::InvalidLimits(_) | Error::InvalidConfig(_) => exit::USAGE,
         _ => exit::SETUP,
     }
 }
@@ -135,7 +135,7 @@ fn json_error(error: &Error) -> JsonError {
             None,
         ),
         Error::Exit { code, .. } => (None, error.to_string(), None, Some(*code)),
-        other => (None, other.to_string(), None, None),
+        other => (None, describe(other), None, None),
     };
     JsonError {
         kind: error.kind().to_owned(),
@@ -197,8 +197,33 @@ pub fn print_error(error: &Error) {
         }
         // The guest already said what it wanted (sys.exit("message") prints it).
         Error::Exit { .. } => {}
-        other => message(&other.to_string()),
+        other => message(&describe(other)),
     }
+}
+
+/// An error with its causes, `: `-separated, each cause shown once (an
+/// error's message may already include its cause's).
+///
+/// ```
+/// use mpwasm_core::Runtime;
+///
+/// let dir = std::env::temp_dir();
+/// let err = Runtime::from_file(&dir).unwrap_err(); // a directory, not a file
+/// let text = mpwasm_cli::report::describe(&err);
+/// assert_eq!(text, format!("cannot read the MicroPython artifact {}: Is a directory (os error 21)", dir.display()));
+/// ```
+pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        let more = e.to_string();
+        if !text.contains(&more) {
+            text.push_str(": ");
+            text.push_str(&more);
+        }
+        cause = e.source();
+    }
+    text
 }
 
 /// Shorten runs of identical frame lines the way CPython does: three are

@@ -64,7 +64,7 @@ impl ArtifactInfo {
 pub fn version_text(artifact: &Path) -> String {
     let info = ArtifactInfo::load(artifact);
     let mut text = format!("mpwasm {}\n", env!("CARGO_PKG_VERSION"));
-    let actual = std::fs::read(artifact).map(|b| hex(&Sha256::digest(&b)));
+    let actual = std::fs::read(artifact).map(|b| format!("{:x}", Sha256::digest(&b)));
     let shown = std::fs::canonicalize(artifact).unwrap_or_else(|_| artifact.to_path_buf());
     text.push_str(&format!(
         "{} (artifact {})\n",
@@ -97,8 +97,4 @@ pub fn version_text(artifact: &Path) -> String {
         }
     }
     text
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

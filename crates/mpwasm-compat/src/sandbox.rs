@@ -29,16 +29,16 @@ impl SandboxRunner {
     /// A runtime for the artifact at `artifact` (default: mpwasm-core's
     /// default path); runs end after `timeout` of wall-clock time.
     pub fn new(artifact: Option<&Path>, timeout: Duration) -> Result<SandboxRunner> {
-        let mut builder = Runtime::builder()
-            .max_instances(16)
-            .max_memory_bytes(MEMORY_BYTES);
+        let mut builder = Runtime::builder();
+        builder.max_instances(16).max_memory_bytes(MEMORY_BYTES);
         if let Some(path) = artifact {
-            builder = builder.artifact_path(path);
+            builder.artifact_path(path);
         }
         let runtime = builder
             .build()
             .context("cannot build the mpwasm runtime (cargo xtask build-artifact)")?;
-        let limits = Limits::new()
+        let mut limits = Limits::new();
+        limits
             .memory_bytes(MEMORY_BYTES)
             .fuel(None)
             .wall_timeout(Some(timeout))
@@ -58,22 +58,16 @@ impl SandboxRunner {
         self.runtime.artifact_sha256()
     }
 
-    fn exec(&self, test: &TestCase) -> Result<mpwasm_core::RunResult, Error> {
-        let code = std::fs::read(&test.path).map_err(|e| {
-            Error::InvalidSource(format!("cannot read {}: {e}", test.path.display()))
-        })?;
-        let code = String::from_utf8(code)
-            .map_err(|_| Error::InvalidSource("test source is not UTF-8".into()))?;
+    fn exec(&self, test: &TestCase, code: &str) -> Result<mpwasm_core::RunResult, Error> {
         // One stream, as run-tests.py reads the unix port (stderr=STDOUT).
-        let mut options = RunOptions::new()
-            .limits(self.limits.clone())
-            .stderr_to_stdout(true);
+        let mut options = RunOptions::new();
+        options.limits(self.limits.clone()).stderr_to_stdout(true);
         if let Some(dir) = test.path.parent() {
-            options = options.readonly_dir(dir);
+            options.readonly_dir(dir);
         }
         let mut vm = Vm::new(&self.runtime, &options)?;
         let file_name = format!("/input/{}.py", test.name);
-        vm.exec_named(&file_name, &code, ExecMode::File)
+        vm.run_named(&file_name, code, ExecMode::File)
     }
 }
 
@@ -84,7 +78,18 @@ impl Runner for SandboxRunner {
 
     fn run(&self, _tree: &Tree, test: &TestCase, special: bool) -> RawRun {
         let started = Instant::now();
-        let outcome = self.exec(test);
+        let code = match std::fs::read_to_string(&test.path) {
+            Ok(code) => code,
+            Err(e) => {
+                return RawRun {
+                    output: b"CRASH".to_vec(),
+                    crashed: true,
+                    error_kind: Some(format!("unreadable test {}: {e}", test.path.display())),
+                    seconds: 0.0,
+                };
+            }
+        };
+        let outcome = self.exec(test, &code);
         let seconds = started.elapsed().as_secs_f64();
         match outcome {
             Ok(result) => {
@@ -139,7 +144,7 @@ fn describe_error(e: &Error) -> String {
         }
         Error::Exit { code, .. } => format!("{}: code {code}", e.kind()),
         Error::MemoryLimit { message, .. } => format!("{}: {message}", e.kind()),
-        Error::Trap { message, .. } => format!("{}: {message}", e.kind()),
+        Error::Trap { .. } => format!("{}: {e}", e.kind()),
         other => other.kind().to_string(),
     }
 }

@@ -1,6 +1,8 @@
-//! Typed errors: what went wrong, with everything the guest printed before.
+//! Typed errors: what went wrong, with everything the guest printed before,
+//! and the underlying cause as the [`std::error::Error::source`] chain.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::RunResult;
 
@@ -17,36 +19,263 @@ pub struct GuestException {
     pub result: RunResult,
 }
 
-/// Everything that can go wrong, each variant carrying what a caller needs.
+/// A [`crate::Limits`] value that cannot be used.
+///
+/// ```
+/// use mpwasm_core::{Limits, LimitsError};
+///
+/// let mut limits = Limits::new();
+/// limits.memory_bytes(1024);
+/// assert!(matches!(
+///     limits.validate(),
+///     Err(LimitsError::OutOfRange { setting: "memory_bytes", value: 1024, .. })
+/// ));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LimitsError {
+    /// A setting is outside the range the sandbox supports.
+    #[error("invalid limits: {setting} must be between {min} and {max}, got {value}")]
+    OutOfRange {
+        /// The setting's name, as the [`crate::Limits`] setter.
+        setting: &'static str,
+        /// What was asked for.
+        value: u64,
+        /// The smallest accepted value.
+        min: u64,
+        /// The largest accepted value.
+        max: u64,
+    },
+    /// A budget of zero: use `None` to switch the limit off instead.
+    #[error("invalid limits: {setting} must be positive (use None for no limit)")]
+    Zero {
+        /// The setting's name.
+        setting: &'static str,
+    },
+    /// The wall-clock budget is longer than a year.
+    #[error("invalid limits: wall_timeout must be at most a year, got {0:?}")]
+    WallTimeoutTooLong(Duration),
+    /// The value is valid, but more than the [`crate::Runtime`] was built for.
+    #[error(
+        "invalid limits: {setting} {value} exceeds the runtime's {max} (RuntimeBuilder::{setting})"
+    )]
+    ExceedsRuntime {
+        /// The setting's name (the same on [`crate::RuntimeBuilder`]).
+        setting: &'static str,
+        /// What was asked for.
+        value: u64,
+        /// The runtime's maximum.
+        max: u64,
+    },
+    /// The memory limit is below what the booted guest already occupies.
+    #[error(
+        "invalid limits: memory_bytes {value} is below the {needed} bytes the booted guest needs"
+    )]
+    BelowGuestMinimum {
+        /// What was asked for.
+        value: u64,
+        /// The guest's initial memory.
+        needed: u64,
+    },
+}
+
+/// A [`crate::RuntimeBuilder`] setting that cannot be used.
+///
+/// ```
+/// use mpwasm_core::{ConfigError, Error, Runtime};
+///
+/// let err = Runtime::builder().max_instances(0).build().unwrap_err();
+/// assert!(matches!(err, Error::InvalidConfig(ConfigError::OutOfRange { setting: "max_instances", .. })));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// A setting is outside its range.
+    #[error(
+        "invalid runtime configuration: {setting} must be between {min} and {max}, got {value}"
+    )]
+    OutOfRange {
+        /// The setting's name, as the builder's setter.
+        setting: &'static str,
+        /// What was asked for.
+        value: u64,
+        /// The smallest accepted value.
+        min: u64,
+        /// The largest accepted value.
+        max: u64,
+    },
+    /// The epoch tick is zero or longer than a second.
+    #[error("invalid runtime configuration: epoch_tick must be between 1 ns and 1 s, got {0:?}")]
+    EpochTick(Duration),
+}
+
+/// Why an artifact is not a usable mpwasm guest.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ArtifactError {
+    /// The file exists but cannot be read.
+    #[error("cannot read the MicroPython artifact {}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the OS said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The bytes do not start with the WebAssembly magic number.
+    #[error("the MicroPython artifact is not a WebAssembly module (bad magic)")]
+    BadMagic,
+    /// wasmtime cannot compile the module.
+    #[error("compiling the MicroPython artifact failed")]
+    Compile(#[source] wasmtime::Error),
+    /// Booting the guest for the snapshot failed (its init trapped).
+    #[error("pre-initialising (snapshotting) the MicroPython artifact failed")]
+    Snapshot(#[source] wasmtime::Error),
+    /// The module imports something the host does not provide.
+    #[error("the MicroPython artifact's imports cannot be satisfied")]
+    Imports(#[source] wasmtime::Error),
+    /// A required export is missing.
+    #[error("the MicroPython artifact does not export `{0}`")]
+    MissingExport(&'static str),
+    /// An export has the wrong kind or signature.
+    #[error("the MicroPython artifact's `{name}` export has the wrong type")]
+    ExportType {
+        /// The export.
+        name: &'static str,
+        /// What wasmtime said.
+        #[source]
+        source: Option<wasmtime::Error>,
+    },
+    /// Booting an unsnapshotted guest trapped.
+    #[error("booting the MicroPython artifact trapped")]
+    BootTrapped(#[source] wasmtime::Error),
+    /// The guest's boot reported a failure status.
+    #[error("the MicroPython artifact could not boot (status {0})")]
+    BootFailed(i32),
+    /// A run found the VM not booted.
+    #[error("the MicroPython VM is not initialised")]
+    NotReady,
+    /// `mpw_exec` returned a status the ABI does not define.
+    #[error("the MicroPython artifact returned the unknown status {0}")]
+    UnknownStatus(i32),
+}
+
+/// Why a memory image cannot replace an instance's memory.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MemoryImageError {
+    /// The image's size is not a whole number of Wasm pages.
+    #[error("a memory image of {bytes} bytes is not a whole number of pages")]
+    NotWholePages {
+        /// The image's size.
+        bytes: u64,
+    },
+    /// The image is smaller than the memory of a freshly booted guest.
+    #[error("a memory image of {bytes} bytes is smaller than a fresh guest's {fresh_bytes} bytes")]
+    SmallerThanFresh {
+        /// The image's size.
+        bytes: u64,
+        /// The fresh instance's memory size.
+        fresh_bytes: u64,
+    },
+    /// The image does not fit the instance's memory limit.
+    #[error(
+        "a memory image of {bytes} bytes does not fit the memory limit of {memory_bytes} bytes"
+    )]
+    ExceedsLimit {
+        /// The image's size.
+        bytes: u64,
+        /// The instance's memory limit.
+        memory_bytes: u64,
+    },
+}
+
+/// What kind of trap ended a run: the variants of [`Error`] for which
+/// [`Error::is_trap`] holds. A trap can leave the VM inconsistent, so
+/// sessions are poisoned by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrapKind {
+    /// [`Error::OutOfFuel`].
+    OutOfFuel,
+    /// [`Error::Timeout`].
+    Timeout,
+    /// [`Error::StackOverflow`].
+    StackOverflow,
+    /// [`Error::Trap`].
+    Trap,
+}
+
+impl TrapKind {
+    /// The same short name as [`Error::kind`].
+    ///
+    /// ```
+    /// assert_eq!(mpwasm_core::TrapKind::OutOfFuel.name(), "out_of_fuel");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            TrapKind::OutOfFuel => "out_of_fuel",
+            TrapKind::Timeout => "timeout",
+            TrapKind::StackOverflow => "stack_overflow",
+            TrapKind::Trap => "trap",
+        }
+    }
+}
+
+impl std::fmt::Display for TrapKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Everything that can go wrong, each variant carrying what a caller needs
+/// and, where there is one, the underlying cause as its `source()`.
+///
+/// The message of a variant does not repeat its cause (walk `source()` for
+/// it), except [`Error::Trap`], whose message names the trap and whose
+/// source keeps wasmtime's full report with the Wasm backtrace. Variants
+/// wrapping one of this crate's typed errors display that error itself.
 ///
 /// Run failures keep the [`RunResult`] of the run up to that point: output is
 /// never lost.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The artifact file does not exist (build it with `cargo xtask build-artifact`).
+    /// The artifact file does not exist.
     #[error("MicroPython artifact not found at {}: build it with `cargo xtask build-artifact` or set MPWASM_ARTIFACT", path.display())]
     ArtifactNotFound {
         /// Where it was looked for.
         path: PathBuf,
     },
     /// The artifact is not a usable mpwasm guest.
-    #[error("invalid MicroPython artifact: {0}")]
-    InvalidArtifact(String),
-    /// A [`crate::Limits`] or [`crate::RuntimeBuilder`] value is out of range.
-    #[error("invalid limits: {0}")]
-    InvalidLimits(String),
+    #[error(transparent)]
+    InvalidArtifact(ArtifactError),
+    /// A [`crate::Limits`] value is out of range.
+    #[error(transparent)]
+    InvalidLimits(#[from] LimitsError),
+    /// A [`crate::RuntimeBuilder`] setting is out of range.
+    #[error(transparent)]
+    InvalidConfig(#[from] ConfigError),
     /// The read-only directory cannot be mounted.
-    #[error("cannot mount {} read-only at /input: {reason}", path.display())]
+    #[error("cannot mount {} read-only at /input", path.display())]
     ReadonlyDir {
         /// The host directory.
         path: PathBuf,
         /// Why it failed.
-        reason: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
-    /// The source code is not valid UTF-8 or too large for the guest.
-    #[error("invalid source: {0}")]
-    InvalidSource(String),
+    /// A saved memory image does not fit this instance ([`crate::Vm::restore_linear_memory`]).
+    #[error(transparent)]
+    MemoryImage(#[from] MemoryImageError),
+    /// The source (with its file name) exceeds what the guest can take.
+    #[error("invalid source: {bytes} bytes is too large (at most {max})")]
+    SourceTooLarge {
+        /// File name plus source, in bytes.
+        bytes: usize,
+        /// The largest accepted size.
+        max: usize,
+    },
     /// An uncaught Python exception (including `SyntaxError`).
     #[error("{}", .0.traceback.trim_end())]
     GuestException(Box<GuestException>),
@@ -67,7 +296,7 @@ pub enum Error {
         result: Box<RunResult>,
     },
     /// The native Wasm stack overflowed: recursion in guest C code that has no
-    /// recursion check (Python recursion raises `RuntimeError` instead).
+    /// recursion check (Python recursion raises an exception instead).
     #[error("stack overflow")]
     StackOverflow(Box<RunResult>),
     /// The guest called `sys.exit(code)` with a non-zero code.
@@ -78,21 +307,40 @@ pub enum Error {
         /// The run so far.
         result: Box<RunResult>,
     },
-    /// Any other Wasm trap (a bug in the guest or the host functions).
-    #[error("guest trapped: {message}")]
+    /// Any other Wasm trap (a bug in the guest or the host functions), or a
+    /// host import that failed.
+    #[error("guest trapped: {}", trap_text(*.trap, .source))]
     Trap {
-        /// The trap's description.
-        message: String,
+        /// wasmtime's trap code, when the guest trapped (not a host import).
+        trap: Option<wasmtime::Trap>,
+        /// The error wasmtime reported, with the Wasm backtrace.
+        #[source]
+        source: wasmtime::Error,
         /// The run so far.
         result: Box<RunResult>,
     },
-    /// Setting up the engine, compiling or instantiating failed.
-    #[error("wasm engine error: {0}")]
-    Engine(String),
+    /// Setting up the engine, compiling, instantiating or calling the guest
+    /// outside a run failed.
+    #[error("wasm engine error: {context}")]
+    Engine {
+        /// What the host was doing.
+        context: &'static str,
+        /// What wasmtime said.
+        #[source]
+        source: wasmtime::Error,
+    },
+}
+
+fn trap_text(trap: Option<wasmtime::Trap>, source: &wasmtime::Error) -> String {
+    match trap {
+        Some(t) => t.to_string(),
+        None => source.root_cause().to_string(),
+    }
 }
 
 impl Error {
     /// The run's result (output so far) if this error ended a run.
+    #[must_use]
     pub fn run_result(&self) -> Option<&RunResult> {
         match self {
             Error::GuestException(e) => Some(&e.result),
@@ -106,34 +354,56 @@ impl Error {
 
     /// A short, stable name of the variant (`"guest_exception"`, `"out_of_fuel"`, ...),
     /// handy for logs and JSON.
+    #[must_use]
     pub fn kind(&self) -> &'static str {
+        if let Some(trap) = self.trap_kind() {
+            return trap.name();
+        }
         match self {
             Error::ArtifactNotFound { .. } => "artifact_not_found",
             Error::InvalidArtifact(_) => "invalid_artifact",
             Error::InvalidLimits(_) => "invalid_limits",
+            Error::InvalidConfig(_) => "invalid_config",
             Error::ReadonlyDir { .. } => "readonly_dir",
-            Error::InvalidSource(_) => "invalid_source",
+            Error::SourceTooLarge { .. } => "source_too_large",
+            Error::MemoryImage(_) => "memory_image",
             Error::GuestException(_) => "guest_exception",
-            Error::OutOfFuel(_) => "out_of_fuel",
-            Error::Timeout(_) => "timeout",
             Error::MemoryLimit { .. } => "memory_limit",
-            Error::StackOverflow(_) => "stack_overflow",
             Error::Exit { .. } => "exit",
-            Error::Trap { .. } => "trap",
-            Error::Engine(_) => "engine",
+            Error::Engine { .. } => "engine",
+            Error::OutOfFuel(_)
+            | Error::Timeout(_)
+            | Error::StackOverflow(_)
+            | Error::Trap { .. } => "trap",
+        }
+    }
+
+    /// The kind of trap, if a trap ended the run.
+    #[must_use]
+    pub fn trap_kind(&self) -> Option<TrapKind> {
+        match self {
+            Error::OutOfFuel(_) => Some(TrapKind::OutOfFuel),
+            Error::Timeout(_) => Some(TrapKind::Timeout),
+            Error::StackOverflow(_) => Some(TrapKind::StackOverflow),
+            Error::Trap { .. } => Some(TrapKind::Trap),
+            _ => None,
         }
     }
 
     /// Whether the guest instance may be left in an inconsistent state (a
     /// trap interrupted it). Python exceptions and `sys.exit` are clean.
+    #[must_use]
     pub fn is_trap(&self) -> bool {
-        matches!(
-            self,
-            Error::OutOfFuel(_) | Error::Timeout(_) | Error::StackOverflow(_) | Error::Trap { .. }
-        )
+        self.trap_kind().is_some()
     }
 
-    pub(crate) fn engine(e: impl std::fmt::Display) -> Self {
-        Error::Engine(format!("{e:#}"))
+    pub(crate) fn engine(context: &'static str) -> impl FnOnce(wasmtime::Error) -> Self {
+        move |source| Error::Engine { context, source }
+    }
+}
+
+impl From<ArtifactError> for Error {
+    fn from(e: ArtifactError) -> Self {
+        Error::InvalidArtifact(e)
     }
 }

@@ -8,8 +8,7 @@
 //! exception with its traceback, or which limit tripped.
 //!
 //! ```
-//! use std::time::Duration;
-//! use mpwasm_core::{Error, Limits, RunOptions, Runtime};
+//! use mpwasm_core::{Error, RunOptions, Runtime};
 //!
 //! let runtime = Runtime::new()?; // artifacts/micropython-wasi.wasm, compiled once, cached on disk
 //! let result = runtime.run("print(sum(range(10)))")?;
@@ -25,7 +24,8 @@
 //! }
 //!
 //! // Limits trip into their own error variants.
-//! let tight = RunOptions::new().limits(Limits::new().fuel(Some(1_000_000)));
+//! let mut tight = RunOptions::new();
+//! tight.limits_mut().fuel(Some(1_000_000));
 //! assert!(matches!(runtime.run_with("while True: pass", &tight), Err(Error::OutOfFuel(_))));
 //! # Ok::<(), mpwasm_core::Error>(())
 //! ```
@@ -50,21 +50,32 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-pub use error::{Error, GuestException};
+pub use error::{
+    ArtifactError, ConfigError, Error, GuestException, LimitsError, MemoryImageError, TrapKind,
+};
 pub use limits::Limits;
 pub use mpwasm_abi::ExecMode;
-pub use mpwasm_host::{BridgeConfig, HostFailure, HostFunctions};
+/// The host-function bridge ([`mpwasm_host`]): one import path for
+/// everything a user registers or configures.
+pub use mpwasm_host as host;
+pub use mpwasm_host::{
+    BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions, RegisterError,
+};
 pub use runtime::{ARTIFACT_ENV, CACHE_DIR_ENV, Runtime, RuntimeBuilder, default_wasm_path};
-pub use vm::Vm;
+pub use vm::{HeapInfo, Vm};
 
 /// Options of a run: limits, the read-only directory, host functions.
+///
+/// Setters take `&mut self` and return `&mut Self`; nothing is checked until
+/// the options are used ([`Runtime::run_with`], [`Vm::new`]).
 ///
 /// ```
 /// use mpwasm_core::{Limits, RunOptions};
 ///
-/// let options = RunOptions::new()
-///     .limits(Limits::new().memory_bytes(8 << 20))
-///     .readonly_dir(std::env::temp_dir());
+/// let mut limits = Limits::new();
+/// limits.memory_bytes(8 << 20);
+/// let mut options = RunOptions::new();
+/// options.limits(limits).readonly_dir(std::env::temp_dir());
 /// assert_eq!(options.get_limits().get_memory_bytes(), 8 << 20);
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -79,36 +90,48 @@ pub struct RunOptions {
 
 impl RunOptions {
     /// Default limits, no directory, no host functions.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Use these limits.
-    pub fn limits(mut self, limits: Limits) -> Self {
+    pub fn limits(&mut self, limits: Limits) -> &mut Self {
         self.limits = limits;
         self
     }
 
+    /// The limits, to change some of them in place.
+    ///
+    /// ```
+    /// let mut options = mpwasm_core::RunOptions::new();
+    /// options.limits_mut().fuel(None);
+    /// assert_eq!(options.get_limits().get_fuel(), None);
+    /// ```
+    pub fn limits_mut(&mut self) -> &mut Limits {
+        &mut self.limits
+    }
+
     /// Mount this host directory read-only at `/input` in the guest.
-    pub fn readonly_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn readonly_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.readonly_dir = Some(dir.into());
         self
     }
 
     /// Make these host functions callable from the guest.
-    pub fn host_functions(mut self, functions: HostFunctions) -> Self {
+    pub fn host_functions(&mut self, functions: HostFunctions) -> &mut Self {
         self.host_functions = functions;
         self
     }
 
     /// Size limits of the host-function bridge.
-    pub fn bridge_config(mut self, config: BridgeConfig) -> Self {
+    pub fn bridge_config(&mut self, config: BridgeConfig) -> &mut Self {
         self.bridge_config = config;
         self
     }
 
-    /// How the source is compiled (default: a module body).
-    pub fn exec_mode(mut self, mode: ExecMode) -> Self {
+    /// How [`Runtime::run_with`] compiles the source (default: a module body).
+    pub fn exec_mode(&mut self, mode: ExecMode) -> &mut Self {
         self.exec_mode = mode;
         self
     }
@@ -124,42 +147,48 @@ impl RunOptions {
     ///
     /// let runtime = Runtime::new()?;
     /// let code = "import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c')";
-    /// let merged = runtime.run_with(code, &RunOptions::new().stderr_to_stdout(true))?;
+    /// let merged = runtime.run_with(code, RunOptions::new().stderr_to_stdout(true))?;
     /// assert_eq!(merged.stdout_str(), "a\nb\nc\n");
     /// assert!(merged.stderr.is_empty());
     /// # Ok::<(), mpwasm_core::Error>(())
     /// ```
-    pub fn stderr_to_stdout(mut self, merge: bool) -> Self {
+    pub fn stderr_to_stdout(&mut self, merge: bool) -> &mut Self {
         self.stderr_to_stdout = merge;
         self
     }
 
     /// Whether stderr goes into the stdout capture.
+    #[must_use]
     pub fn get_stderr_to_stdout(&self) -> bool {
         self.stderr_to_stdout
     }
 
     /// The limits.
+    #[must_use]
     pub fn get_limits(&self) -> &Limits {
         &self.limits
     }
 
     /// The read-only directory, if any.
+    #[must_use]
     pub fn get_readonly_dir(&self) -> Option<&Path> {
         self.readonly_dir.as_deref()
     }
 
     /// The host functions.
+    #[must_use]
     pub fn get_host_functions(&self) -> &HostFunctions {
         &self.host_functions
     }
 
     /// The bridge configuration.
+    #[must_use]
     pub fn get_bridge_config(&self) -> &BridgeConfig {
         &self.bridge_config
     }
 
     /// The exec mode.
+    #[must_use]
     pub fn get_exec_mode(&self) -> ExecMode {
         self.exec_mode
     }
@@ -190,11 +219,13 @@ pub struct RunResult {
 
 impl RunResult {
     /// stdout as text (invalid UTF-8 replaced).
+    #[must_use]
     pub fn stdout_str(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.stdout)
     }
 
     /// stderr as text (invalid UTF-8 replaced).
+    #[must_use]
     pub fn stderr_str(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.stderr)
     }
@@ -205,6 +236,11 @@ static DEFAULT_RUNTIME: OnceLock<Runtime> = OnceLock::new();
 /// Run `code` in a fresh sandbox of the default runtime with default limits.
 ///
 /// The runtime is built on first use and shared by later calls.
+///
+/// # Errors
+///
+/// Building the default runtime ([`Runtime::new`]) or the run itself
+/// ([`Runtime::run`]).
 ///
 /// ```
 /// let result = mpwasm_core::run("print('hello')")?;
@@ -223,6 +259,10 @@ pub fn run(code: &str) -> Result<RunResult, Error> {
 }
 
 /// Run `code` with the guest at `wasm_path` (runtimes are kept per path).
+///
+/// # Errors
+///
+/// Loading the artifact ([`Runtime::from_file`]) or the run itself.
 ///
 /// ```
 /// let path = mpwasm_core::default_wasm_path();

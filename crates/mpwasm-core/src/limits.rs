@@ -2,24 +2,28 @@
 
 use std::time::Duration;
 
-use crate::Error;
+use crate::LimitsError;
 
-/// Limits for a run, built with a builder and checked by [`Limits::validate`].
+/// Limits for a run. Setters take `&mut self` and return `&mut Self` (the
+/// style of `wasmtime::Config` and `std::process::Command`); values are
+/// checked by [`Limits::validate`], which every run calls before it starts.
 ///
 /// ```
 /// use std::time::Duration;
 /// use mpwasm_core::Limits;
 ///
-/// let limits = Limits::new()
+/// let mut limits = Limits::new();
+/// limits
 ///     .memory_bytes(32 << 20)
 ///     .fuel(Some(2_000_000_000))
 ///     .wall_timeout(Some(Duration::from_millis(500)))
 ///     .max_output_bytes(64 << 10);
 /// assert_eq!(limits.get_memory_bytes(), 32 << 20);
-/// limits.validate().unwrap();
+/// limits.validate()?;
 ///
 /// // Nonsense is an error, not a panic.
-/// assert!(Limits::new().memory_bytes(1024).validate().is_err());
+/// assert!(limits.memory_bytes(1024).validate().is_err());
+/// # Ok::<(), mpwasm_core::LimitsError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
@@ -60,113 +64,137 @@ impl Limits {
     pub const MIN_MEMORY_BYTES: u64 = 2 << 20;
     /// Largest memory limit accepted (wasm32 address space).
     pub const MAX_MEMORY_BYTES: u64 = 4 << 30;
-    /// Smallest native stack accepted.
+    /// Smallest native stack budget accepted.
     pub const MIN_MAX_WASM_STACK: usize = 64 << 10;
+    /// Largest native stack budget accepted (also the most a
+    /// [`crate::RuntimeBuilder`] may be given).
+    pub const MAX_MAX_WASM_STACK: usize = 64 << 20;
+    /// Longest wall-clock budget accepted.
+    pub const MAX_WALL_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 3600);
 
     /// The defaults: 16 MiB, [`Limits::DEFAULT_FUEL`], 1 s, 512 KiB stack, 1 MiB output.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
 
     /// No fuel or wall-clock limit (memory, stack and output stay bounded).
     /// For trusted code and tests only.
+    ///
+    /// ```
+    /// let limits = mpwasm_core::Limits::unlimited_time();
+    /// assert_eq!((limits.get_fuel(), limits.get_wall_timeout()), (None, None));
+    /// ```
+    #[must_use]
     pub fn unlimited_time() -> Self {
-        Self::default().fuel(None).wall_timeout(None)
+        let mut limits = Self::default();
+        limits.fuel(None).wall_timeout(None);
+        limits
     }
 
     /// Cap on the guest's linear memory in bytes (stack, data and GC heap).
-    pub fn memory_bytes(mut self, bytes: u64) -> Self {
+    /// Beyond it the guest raises `MemoryError` ([`crate::Error::MemoryLimit`]
+    /// when uncaught).
+    pub fn memory_bytes(&mut self, bytes: u64) -> &mut Self {
         self.memory_bytes = bytes;
         self
     }
 
-    /// Fuel budget (`None` = unmetered). Exhaustion is [`Error::OutOfFuel`].
-    pub fn fuel(mut self, fuel: Option<u64>) -> Self {
+    /// Fuel budget (`None` = unmetered). Exhaustion is [`crate::Error::OutOfFuel`].
+    pub fn fuel(&mut self, fuel: Option<u64>) -> &mut Self {
         self.fuel = fuel;
         self
     }
 
-    /// Wall-clock budget (`None` = none). Expiry is [`Error::Timeout`], also
-    /// while the guest sleeps.
-    pub fn wall_timeout(mut self, timeout: Option<Duration>) -> Self {
+    /// Wall-clock budget (`None` = none). Expiry is [`crate::Error::Timeout`],
+    /// also while the guest sleeps.
+    pub fn wall_timeout(&mut self, timeout: Option<Duration>) -> &mut Self {
         self.wall_timeout = timeout;
         self
     }
 
-    /// Native Wasm stack budget for this run, at most the runtime's
-    /// [`crate::RuntimeBuilder::max_wasm_stack`]. Python recursion is scaled to
-    /// fit so it ends as `RecursionError`.
-    pub fn max_wasm_stack(mut self, bytes: usize) -> Self {
+    /// Native Wasm stack the run's code may use, at most the runtime's
+    /// [`crate::RuntimeBuilder::max_wasm_stack`] (the engine's hard limit,
+    /// where wasmtime traps). The guest's recursion check raises
+    /// `RuntimeError: maximum recursion depth exceeded` a margin before this
+    /// budget is used up, for Python recursion and for C recursion that checks
+    /// (printing nested containers, `re`, `json`).
+    pub fn max_wasm_stack(&mut self, bytes: usize) -> &mut Self {
         self.max_wasm_stack = bytes;
         self
     }
 
     /// Cap on captured stdout and on captured stderr, each; beyond it output
     /// is dropped and the result's `*_truncated` flag is set.
-    pub fn max_output_bytes(mut self, bytes: usize) -> Self {
+    pub fn max_output_bytes(&mut self, bytes: usize) -> &mut Self {
         self.max_output_bytes = bytes;
         self
     }
 
     /// The memory cap in bytes.
+    #[must_use]
     pub fn get_memory_bytes(&self) -> u64 {
         self.memory_bytes
     }
 
     /// The fuel budget.
+    #[must_use]
     pub fn get_fuel(&self) -> Option<u64> {
         self.fuel
     }
 
     /// The wall-clock budget.
+    #[must_use]
     pub fn get_wall_timeout(&self) -> Option<Duration> {
         self.wall_timeout
     }
 
     /// The native stack budget.
+    #[must_use]
     pub fn get_max_wasm_stack(&self) -> usize {
         self.max_wasm_stack
     }
 
     /// The output cap per stream.
+    #[must_use]
     pub fn get_max_output_bytes(&self) -> usize {
         self.max_output_bytes
     }
 
-    /// Check that every value is usable.
-    pub fn validate(&self) -> Result<(), Error> {
-        if self.memory_bytes < Self::MIN_MEMORY_BYTES || self.memory_bytes > Self::MAX_MEMORY_BYTES
-        {
-            return Err(Error::InvalidLimits(format!(
-                "memory_bytes must be between {} and {} bytes, got {}",
-                Self::MIN_MEMORY_BYTES,
-                Self::MAX_MEMORY_BYTES,
-                self.memory_bytes
-            )));
+    /// Check that every value is usable (runs do this before they start).
+    ///
+    /// # Errors
+    ///
+    /// [`LimitsError`] naming the first setting that is out of range.
+    pub fn validate(&self) -> Result<(), LimitsError> {
+        if !(Self::MIN_MEMORY_BYTES..=Self::MAX_MEMORY_BYTES).contains(&self.memory_bytes) {
+            return Err(LimitsError::OutOfRange {
+                setting: "memory_bytes",
+                value: self.memory_bytes,
+                min: Self::MIN_MEMORY_BYTES,
+                max: Self::MAX_MEMORY_BYTES,
+            });
         }
         if self.fuel == Some(0) {
-            return Err(Error::InvalidLimits(
-                "fuel must be positive (use None for unmetered)".into(),
-            ));
+            return Err(LimitsError::Zero { setting: "fuel" });
         }
         if let Some(t) = self.wall_timeout {
             if t.is_zero() {
-                return Err(Error::InvalidLimits(
-                    "wall_timeout must be positive (use None for no limit)".into(),
-                ));
+                return Err(LimitsError::Zero {
+                    setting: "wall_timeout",
+                });
             }
-            if t > Duration::from_secs(365 * 24 * 3600) {
-                return Err(Error::InvalidLimits(
-                    "wall_timeout must be at most a year".into(),
-                ));
+            if t > Self::MAX_WALL_TIMEOUT {
+                return Err(LimitsError::WallTimeoutTooLong(t));
             }
         }
-        if self.max_wasm_stack < Self::MIN_MAX_WASM_STACK {
-            return Err(Error::InvalidLimits(format!(
-                "max_wasm_stack must be at least {} bytes, got {}",
-                Self::MIN_MAX_WASM_STACK,
-                self.max_wasm_stack
-            )));
+        if !(Self::MIN_MAX_WASM_STACK..=Self::MAX_MAX_WASM_STACK).contains(&self.max_wasm_stack) {
+            return Err(LimitsError::OutOfRange {
+                setting: "max_wasm_stack",
+                value: self.max_wasm_stack as u64,
+                min: Self::MIN_MAX_WASM_STACK as u64,
+                max: Self::MAX_MAX_WASM_STACK as u64,
+            });
         }
         Ok(())
     }

@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module, ModuleExport,
-    OptLevel, PoolingAllocationConfig, Store,
+    Config, Engine, ExternType, InstanceAllocationStrategy, InstancePre, Linker, Module,
+    ModuleExport, OptLevel, PoolingAllocationConfig, Store,
 };
 
 use crate::vm::{StoreState, Vm};
-use crate::{Error, Limits, RunOptions, RunResult};
+use crate::{ArtifactError, ConfigError, Error, Limits, RunOptions, RunResult};
 use mpwasm_abi::export;
 
 /// Environment variable that overrides [`default_wasm_path`].
@@ -52,7 +52,8 @@ enum ArtifactSource {
     Bytes(Arc<[u8]>),
 }
 
-/// Configures and builds a [`Runtime`].
+/// Configures and builds a [`Runtime`]. Setters take `&mut self`; the
+/// values are checked by [`RuntimeBuilder::build`].
 ///
 /// ```no_run
 /// use mpwasm_core::Runtime;
@@ -92,105 +93,124 @@ impl Default for RuntimeBuilder {
 
 impl RuntimeBuilder {
     /// Load the guest from this file instead of [`default_wasm_path`].
-    pub fn artifact_path(mut self, path: impl Into<PathBuf>) -> Self {
+    pub fn artifact_path(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.artifact = ArtifactSource::Path(path.into());
         self
     }
 
     /// Use these guest bytes.
-    pub fn artifact_bytes(mut self, bytes: impl Into<Arc<[u8]>>) -> Self {
+    pub fn artifact_bytes(&mut self, bytes: impl Into<Arc<[u8]>>) -> &mut Self {
         self.artifact = ArtifactSource::Bytes(bytes.into());
         self
     }
 
     /// Directory of the compiled-code cache (default `$MPWASM_CACHE_DIR`,
     /// else `$XDG_CACHE_HOME/mpwasm`, else `~/.cache/mpwasm`).
-    pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub fn cache_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.cache_dir = Some(dir.into());
         self
     }
 
     /// Enable or disable the on-disk compiled-code cache (default on).
-    pub fn cache(mut self, enable: bool) -> Self {
+    pub fn cache(&mut self, enable: bool) -> &mut Self {
         self.use_cache = enable;
         self
     }
 
     /// Boot MicroPython once and snapshot it (default on), so that runs skip
     /// its initialisation. Off: each instance boots by itself.
-    pub fn snapshot(mut self, enable: bool) -> Self {
+    pub fn snapshot(&mut self, enable: bool) -> &mut Self {
         self.snapshot = enable;
         self
     }
 
-    /// Hard native Wasm stack limit for every run (default 512 KiB).
-    pub fn max_wasm_stack(mut self, bytes: usize) -> Self {
+    /// The engine's hard native Wasm stack limit, where wasmtime traps
+    /// (default 512 KiB, at most [`Limits::MAX_MAX_WASM_STACK`]). A run's
+    /// [`Limits::max_wasm_stack`] may not exceed it.
+    pub fn max_wasm_stack(&mut self, bytes: usize) -> &mut Self {
         self.max_wasm_stack = bytes;
         self
     }
 
     /// How many guest instances may be alive at once (pool size, default 1000).
-    pub fn max_instances(mut self, n: u32) -> Self {
+    pub fn max_instances(&mut self, n: u32) -> &mut Self {
         self.max_instances = n;
         self
     }
 
     /// Largest memory limit any run may ask for (default 4 GiB; this is
     /// address space reserved per pool slot, not memory used).
-    pub fn max_memory_bytes(mut self, bytes: u64) -> Self {
+    pub fn max_memory_bytes(&mut self, bytes: u64) -> &mut Self {
         self.max_memory_bytes = bytes;
         self
     }
 
     /// Granularity of wall-clock checks (default 2 ms).
-    pub fn epoch_tick(mut self, tick: Duration) -> Self {
+    pub fn epoch_tick(&mut self, tick: Duration) -> &mut Self {
         self.epoch_tick = tick;
         self
     }
 
+    fn validate(&self) -> Result<(), ConfigError> {
+        let range = |setting, value: u64, min: u64, max: u64| {
+            if (min..=max).contains(&value) {
+                Ok(())
+            } else {
+                Err(ConfigError::OutOfRange {
+                    setting,
+                    value,
+                    min,
+                    max,
+                })
+            }
+        };
+        range(
+            "max_wasm_stack",
+            self.max_wasm_stack as u64,
+            Limits::MIN_MAX_WASM_STACK as u64,
+            Limits::MAX_MAX_WASM_STACK as u64,
+        )?;
+        range(
+            "max_instances",
+            u64::from(self.max_instances),
+            1,
+            u64::from(u32::MAX),
+        )?;
+        range(
+            "max_memory_bytes",
+            self.max_memory_bytes,
+            Limits::MIN_MEMORY_BYTES,
+            Limits::MAX_MEMORY_BYTES,
+        )?;
+        if self.epoch_tick.is_zero() || self.epoch_tick > Duration::from_secs(1) {
+            return Err(ConfigError::EpochTick(self.epoch_tick));
+        }
+        Ok(())
+    }
+
     /// Build the runtime: read the artifact, compile it (or load the cached
     /// compilation) and prepare instantiation.
-    pub fn build(self) -> Result<Runtime, Error> {
-        if self.max_wasm_stack < Limits::MIN_MAX_WASM_STACK || self.max_wasm_stack > (64 << 20) {
-            return Err(Error::InvalidLimits(format!(
-                "max_wasm_stack must be between {} bytes and 64 MiB, got {}",
-                Limits::MIN_MAX_WASM_STACK,
-                self.max_wasm_stack
-            )));
-        }
-        if self.max_instances == 0 {
-            return Err(Error::InvalidLimits(
-                "max_instances must be at least 1".into(),
-            ));
-        }
-        if self.max_memory_bytes < Limits::MIN_MEMORY_BYTES
-            || self.max_memory_bytes > Limits::MAX_MEMORY_BYTES
-        {
-            return Err(Error::InvalidLimits(format!(
-                "max_memory_bytes must be between {} and {} bytes",
-                Limits::MIN_MEMORY_BYTES,
-                Limits::MAX_MEMORY_BYTES
-            )));
-        }
-        if self.epoch_tick.is_zero() || self.epoch_tick > Duration::from_secs(1) {
-            return Err(Error::InvalidLimits(
-                "epoch_tick must be between 1 ns and 1 s".into(),
-            ));
-        }
-
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`] for a setting out of range,
+    /// [`Error::ArtifactNotFound`], [`Error::InvalidArtifact`] when the guest
+    /// cannot be read, compiled, pre-initialised or linked, [`Error::Engine`]
+    /// when wasmtime cannot set up the engine.
+    pub fn build(&self) -> Result<Runtime, Error> {
+        self.validate()?;
         let wasm: Arc<[u8]> = match &self.artifact {
             ArtifactSource::Bytes(b) => b.clone(),
             ArtifactSource::Default => read_artifact(&default_wasm_path())?,
             ArtifactSource::Path(p) => read_artifact(p)?,
         };
         if !wasm.starts_with(b"\0asm") {
-            return Err(Error::InvalidArtifact(
-                "not a WebAssembly module (bad magic)".into(),
-            ));
+            return Err(ArtifactError::BadMagic.into());
         }
-        let sha256 = hex(&Sha256::digest(&wasm));
+        let sha256 = format!("{:x}", Sha256::digest(&wasm));
 
-        let engine = Engine::new(&self.engine_config()).map_err(Error::engine)?;
+        let engine =
+            Engine::new(&self.engine_config()).map_err(Error::engine("creating the engine"))?;
         let cache_dir = if self.use_cache {
             self.cache_dir.clone().or_else(default_cache_dir)
         } else {
@@ -200,10 +220,11 @@ impl RuntimeBuilder {
 
         let mut linker: Linker<StoreState> = Linker::new(&engine);
         crate::vm::add_imports(&mut linker)?;
-        let instance_pre = linker.instantiate_pre(&module).map_err(|e| {
-            Error::InvalidArtifact(format!("the guest's imports cannot be satisfied: {e:#}"))
-        })?;
+        let instance_pre = linker
+            .instantiate_pre(&module)
+            .map_err(ArtifactError::Imports)?;
         let exports = GuestExports::resolve(&module)?;
+        let initial_memory_bytes = initial_memory_bytes(&module)?;
 
         Ok(Runtime {
             inner: Arc::new(RuntimeInner {
@@ -214,6 +235,7 @@ impl RuntimeBuilder {
                 snapshot: self.snapshot,
                 max_wasm_stack: self.max_wasm_stack,
                 max_memory_bytes: self.max_memory_bytes,
+                initial_memory_bytes,
                 epoch_tick: self.epoch_tick,
                 ticker: OnceLock::new(),
             }),
@@ -244,27 +266,33 @@ impl RuntimeBuilder {
     }
 }
 
+/// The guest memory's declared minimum: a run's memory limit must hold it.
+fn initial_memory_bytes(module: &Module) -> Result<u64, Error> {
+    match module.get_export(mpwasm_abi::export::MEMORY) {
+        Some(ExternType::Memory(memory)) => Ok(memory
+            .minimum()
+            .saturating_mul(mpwasm_abi::WASM_PAGE_SIZE as u64)),
+        Some(_) => Err(ArtifactError::ExportType {
+            name: mpwasm_abi::export::MEMORY,
+            source: None,
+        }
+        .into()),
+        None => Err(ArtifactError::MissingExport(mpwasm_abi::export::MEMORY).into()),
+    }
+}
+
 fn read_artifact(path: &Path) -> Result<Arc<[u8]>, Error> {
     match std::fs::read(path) {
         Ok(b) => Ok(b.into()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::ArtifactNotFound {
             path: path.to_path_buf(),
         }),
-        Err(e) => Err(Error::InvalidArtifact(format!(
-            "cannot read {}: {e}",
-            path.display()
-        ))),
+        Err(source) => Err(ArtifactError::Read {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into()),
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
 
 /// Compile the guest, through the on-disk cache when there is one.
@@ -283,10 +311,8 @@ fn load_module(
             h.finish(),
             env!("CARGO_PKG_VERSION")
         );
-        dir.join(format!(
-            "{}.cwasm",
-            &hex(&Sha256::digest(key.as_bytes()))[..32]
-        ))
+        let digest = format!("{:x}", Sha256::digest(key.as_bytes()));
+        dir.join(format!("{}.cwasm", &digest[..32]))
     });
     if let Some(path) = cache_path.as_ref().filter(|p| p.is_file()) {
         // SAFETY: the file was written by `Module::serialize` below into a
@@ -305,8 +331,7 @@ fn load_module(
     } else {
         wasm.to_vec()
     };
-    let module =
-        Module::new(engine, &image).map_err(|e| Error::InvalidArtifact(format!("{e:#}")))?;
+    let module = Module::new(engine, &image).map_err(ArtifactError::Compile)?;
     if let Some(path) = &cache_path {
         // The cache is an optimisation: failing to write it is not an error.
         if let Ok(bytes) = module.serialize() {
@@ -344,10 +369,10 @@ pub(crate) struct GuestExports {
 
 impl GuestExports {
     fn resolve(module: &Module) -> Result<Self, Error> {
-        let get = |name: &str| {
-            module.get_export_index(name).ok_or_else(|| {
-                Error::InvalidArtifact(format!("the guest does not export `{name}`"))
-            })
+        let get = |name: &'static str| {
+            module
+                .get_export_index(name)
+                .ok_or(Error::InvalidArtifact(ArtifactError::MissingExport(name)))
         };
         Ok(GuestExports {
             init: get(export::INIT)?,
@@ -371,6 +396,8 @@ pub(crate) struct RuntimeInner {
     pub(crate) snapshot: bool,
     pub(crate) max_wasm_stack: usize,
     pub(crate) max_memory_bytes: u64,
+    /// The guest memory's declared minimum, in bytes.
+    pub(crate) initial_memory_bytes: u64,
     pub(crate) epoch_tick: Duration,
     ticker: OnceLock<()>,
 }
@@ -424,47 +451,85 @@ pub struct Runtime {
 
 impl Runtime {
     /// A runtime for the default artifact ([`default_wasm_path`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`RuntimeBuilder::build`].
     pub fn new() -> Result<Self, Error> {
         Self::builder().build()
     }
 
     /// A runtime for the artifact at `path`.
+    ///
+    /// # Errors
+    ///
+    /// As [`RuntimeBuilder::build`].
     pub fn from_file(path: impl Into<PathBuf>) -> Result<Self, Error> {
         Self::builder().artifact_path(path).build()
     }
 
     /// A runtime for these guest bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`RuntimeBuilder::build`].
     pub fn from_bytes(bytes: impl Into<Arc<[u8]>>) -> Result<Self, Error> {
         Self::builder().artifact_bytes(bytes).build()
     }
 
     /// Start configuring a runtime.
+    #[must_use]
     pub fn builder() -> RuntimeBuilder {
         RuntimeBuilder::default()
     }
 
     /// Run `code` in a fresh sandbox with the default [`RunOptions`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Runtime::run_with`].
     pub fn run(&self, code: &str) -> Result<RunResult, Error> {
         self.run_with(code, &RunOptions::default())
     }
 
-    /// Run `code` in a fresh sandbox.
+    /// Run `code` in a fresh sandbox: [`Vm::new`] with `options`, then one
+    /// [`Vm::run_named`] (file name `<string>`, the options' exec mode).
+    ///
+    /// # Errors
+    ///
+    /// Setting up the VM ([`Vm::new`]) or the run's outcome
+    /// ([`Vm::run_named`]): an exception, a limit, `sys.exit`, a trap.
     pub fn run_with(&self, code: &str, options: &RunOptions) -> Result<RunResult, Error> {
         let mut vm = Vm::new(self, options)?;
-        vm.exec(code, options.get_exec_mode())
+        vm.run_named("<string>", code, options.get_exec_mode())
     }
 
     /// SHA-256 of the artifact this runtime was built from (hex).
+    #[must_use]
     pub fn artifact_sha256(&self) -> &str {
         &self.inner.sha256
     }
 
     /// Whether runs start from a pre-initialised snapshot.
+    #[must_use]
     pub fn is_snapshot(&self) -> bool {
         self.inner.snapshot
     }
 
+    /// The engine's hard native stack limit ([`RuntimeBuilder::max_wasm_stack`]).
+    #[must_use]
+    pub fn max_wasm_stack(&self) -> usize {
+        self.inner.max_wasm_stack
+    }
+
+    /// The largest memory limit a run may ask for ([`RuntimeBuilder::max_memory_bytes`]).
+    #[must_use]
+    pub fn max_memory_bytes(&self) -> u64 {
+        self.inner.max_memory_bytes
+    }
+
     /// The wasmtime engine (for advanced embedding).
+    #[must_use]
     pub fn engine(&self) -> &Engine {
         &self.inner.engine
     }

@@ -5,7 +5,7 @@ use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wizer::Wizer;
 
-use crate::Error;
+use crate::{ArtifactError, Error};
 
 /// Run the guest's `_initialize` and `wizer.initialize` under wasmtime-wizer
 /// and return the snapshotted module: runs then start from a booted VM and
@@ -17,8 +17,7 @@ use crate::Error;
 /// run reads its own.
 pub(crate) fn pre_initialise(engine: &Engine, wasm: &[u8]) -> Result<Vec<u8>, Error> {
     let mut store = Store::new(engine, WasiCtxBuilder::new().build_p1());
-    store.set_fuel(u64::MAX).map_err(Error::engine)?;
-    store.set_epoch_deadline(u64::MAX / 2);
+    crate::vm::unmetered(&mut store)?;
     let mut wizer = Wizer::new();
     wizer.init_func(mpwasm_abi::export::WIZER_INIT);
     let run = wizer.run(&mut store, wasm, async |store, module| {
@@ -29,8 +28,8 @@ pub(crate) fn pre_initialise(engine: &Engine, wasm: &[u8]) -> Result<Vec<u8>, Er
     });
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .map_err(|e| Error::Engine(format!("cannot start the pre-initialisation executor: {e}")))?;
+        .map_err(|e| Error::engine("starting the pre-initialisation executor")(e.into()))?;
     runtime
         .block_on(run)
-        .map_err(|e| Error::InvalidArtifact(format!("pre-initialising the guest failed: {e:#}")))
+        .map_err(|e| ArtifactError::Snapshot(e).into())
 }

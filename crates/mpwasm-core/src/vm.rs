@@ -2,15 +2,23 @@
 
 use std::time::{Duration, Instant};
 
+use mpwasm_abi::{
+    ExecMode, ExecStatus, HEAP_INFO_WORDS, HeapField, INFO_WORDS, InfoField, WASM_PAGE_SIZE, import,
+};
+use mpwasm_host::HostFunctions;
 use wasmtime::{
-    Linker, Memory, ResourceLimiter, Store, StoreLimits, StoreLimitsBuilder, Trap, TypedFunc,
+    Instance, Linker, Memory, ModuleExport, ResourceLimiter, Store, StoreLimits,
+    StoreLimitsBuilder, Trap, TypedFunc, WasmParams, WasmResults,
 };
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use crate::output::BoundedOutput;
-use crate::{Error, GuestException, Limits, RunOptions, RunResult, Runtime};
-use mpwasm_abi::{ExecMode, ExecStatus, INFO_WORDS, InfoField, import};
+use crate::runtime::GuestExports;
+use crate::{
+    ArtifactError, Error, GuestException, Limits, LimitsError, MemoryImageError, RunOptions,
+    RunResult, Runtime,
+};
 
 /// Per-store host state.
 pub(crate) struct StoreState {
@@ -47,9 +55,24 @@ pub(crate) struct DeadlineExceeded;
 #[error("memory allocation failed, allocating {0} bytes for the source")]
 struct SourceBufferFailed(usize);
 
+/// The largest file name plus source a run accepts (the guest's lengths are
+/// `u32`; half of that keeps every offset computation in range).
+const MAX_SOURCE_BYTES: usize = u32::MAX as usize / 2;
+
+/// Lift every budget: for the host's own calls into the guest (booting,
+/// telling it its limits, reading records), which are not the run's work.
+pub(crate) fn unmetered<T>(store: &mut Store<T>) -> Result<(), Error> {
+    store
+        .set_fuel(u64::MAX)
+        .map_err(Error::engine("lifting the fuel budget"))?;
+    store.set_epoch_deadline(u64::MAX / 2);
+    Ok(())
+}
+
 pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> {
+    let defining = Error::engine("defining the guest's imports");
     wasmtime_wasi::p1::add_to_linker_sync(linker, |s: &mut StoreState| &mut s.wasi)
-        .map_err(Error::engine)?;
+        .map_err(defining)?;
     linker
         .func_wrap(
             mpwasm_abi::IMPORT_MODULE,
@@ -70,7 +93,7 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
                 Ok(())
             },
         )
-        .map_err(Error::engine)?;
+        .map_err(Error::engine("defining the guest's imports"))?;
     linker
         .func_wrap(
             mpwasm_abi::IMPORT_MODULE,
@@ -79,12 +102,41 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
                 i32::from(approx_stack_pointer() < caller.data().native_stack_floor)
             },
         )
-        .map_err(Error::engine)?;
+        .map_err(Error::engine("defining the guest's imports"))?;
     mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
-        .map_err(Error::engine)?;
+        .map_err(Error::engine("defining the guest's imports"))?;
     Ok(())
 }
 
+/// GC heap statistics of a [`Vm`], all in bytes.
+///
+/// ```
+/// use mpwasm_core::{RunOptions, Runtime, Vm};
+///
+/// let runtime = Runtime::new()?;
+/// let mut vm = Vm::new(&runtime, &RunOptions::new())?;
+/// let before = vm.heap_info()?;
+/// vm.run("keep = bytearray(100_000)")?;
+/// let after = vm.heap_info()?;
+/// assert!(after.used_bytes >= before.used_bytes + 100_000);
+/// assert_eq!(after.total_bytes, after.used_bytes + after.free_bytes);
+/// # Ok::<(), mpwasm_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct HeapInfo {
+    /// The GC heap's size over all its areas.
+    pub total_bytes: u32,
+    /// Bytes in use (live or not yet collected).
+    pub used_bytes: u32,
+    /// Bytes free.
+    pub free_bytes: u32,
+    /// The largest contiguous free run: the biggest object that fits without
+    /// growing the heap.
+    pub largest_free_bytes: u32,
+}
+
+/// The guest's exported functions, typed once per instance.
 struct Exports {
     input: TypedFunc<u32, u32>,
     exec: TypedFunc<(u32, u32, u32), i32>,
@@ -95,18 +147,102 @@ struct Exports {
     memory: Memory,
 }
 
-/// A live MicroPython instance. Each [`Vm::exec`] runs in the same
-/// `__main__` globals; the limits apply per exec (fuel and clock refreshed).
+fn typed_func<P: WasmParams, R: WasmResults>(
+    store: &mut Store<StoreState>,
+    instance: &Instance,
+    export: &ModuleExport,
+    name: &'static str,
+) -> Result<TypedFunc<P, R>, Error> {
+    let func = instance
+        .get_module_export(&mut *store, export)
+        .and_then(|e| e.into_func())
+        .ok_or(ArtifactError::ExportType { name, source: None })?;
+    func.typed(&*store).map_err(|source| {
+        ArtifactError::ExportType {
+            name,
+            source: Some(source),
+        }
+        .into()
+    })
+}
+
+impl Exports {
+    fn resolve(
+        store: &mut Store<StoreState>,
+        instance: &Instance,
+        ex: &GuestExports,
+    ) -> Result<Self, Error> {
+        use mpwasm_abi::export;
+        let memory = instance
+            .get_module_export(&mut *store, &ex.memory)
+            .and_then(|e| e.into_memory())
+            .ok_or(ArtifactError::ExportType {
+                name: export::MEMORY,
+                source: None,
+            })?;
+        Ok(Exports {
+            input: typed_func(store, instance, &ex.input, export::INPUT)?,
+            exec: typed_func(store, instance, &ex.exec, export::EXEC)?,
+            info: typed_func(store, instance, &ex.info, export::INFO)?,
+            set_stack_limit: typed_func(
+                store,
+                instance,
+                &ex.set_stack_limit,
+                export::SET_STACK_LIMIT,
+            )?,
+            set_memory_limit: typed_func(
+                store,
+                instance,
+                &ex.set_memory_limit,
+                export::SET_MEMORY_LIMIT,
+            )?,
+            heap_info: typed_func(store, instance, &ex.heap_info, export::HEAP_INFO)?,
+            memory,
+        })
+    }
+}
+
+/// The WASI context of one instance: captured stdout/stderr, no stdin
+/// contents, no environment or arguments, the optional read-only `/input`.
+fn wasi_context(
+    options: &RunOptions,
+    stdout: &BoundedOutput,
+    stderr: &BoundedOutput,
+) -> Result<WasiP1Ctx, Error> {
+    let mut wasi = WasiCtxBuilder::new();
+    wasi.stdout(stdout.clone())
+        .stderr(stderr.clone())
+        .allow_blocking_current_thread(true);
+    if let Some(dir) = options.get_readonly_dir() {
+        let refuse = |source: Box<dyn std::error::Error + Send + Sync>| Error::ReadonlyDir {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let meta = std::fs::metadata(dir).map_err(|e| refuse(Box::new(e)))?;
+        if !meta.is_dir() {
+            return Err(refuse(Box::new(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                "not a directory",
+            ))));
+        }
+        wasi.preopened_dir(dir, "/input", FsPerms::ReadOnly)
+            .map_err(|e| refuse(e.into()))?;
+    }
+    Ok(wasi.build_p1())
+}
+
+/// A live MicroPython instance. Each [`Vm::run`] runs in the same
+/// `__main__` globals; the limits apply per run (fuel and clock refreshed).
 ///
-/// [`Runtime::run`] is `Vm::new` + one `exec`; sessions keep a `Vm` alive.
+/// [`Runtime::run`] is `Vm::new` + one run; sessions keep a `Vm` alive.
 ///
 /// ```
 /// use mpwasm_core::{ExecMode, RunOptions, Runtime, Vm};
 ///
 /// let runtime = Runtime::new()?;
 /// let mut vm = Vm::new(&runtime, &RunOptions::default())?;
-/// vm.exec("x = 20", ExecMode::File)?;
-/// assert_eq!(vm.exec("x + 22", ExecMode::Eval)?.stdout_str(), "42\n");
+/// vm.run("x = 20")?;
+/// assert_eq!(vm.run_named("<stdin>", "x + 22", ExecMode::Eval)?.stdout_str(), "42\n");
 /// # Ok::<(), mpwasm_core::Error>(())
 /// ```
 pub struct Vm {
@@ -114,6 +250,7 @@ pub struct Vm {
     store: Store<StoreState>,
     exports: Exports,
     limits: Limits,
+    /// Shadow-stack budget last told to the guest; 0 = not yet.
     guest_stack_limit: u32,
     /// Memory limit (pages) last told to the guest; 0 = not yet.
     guest_memory_pages: u32,
@@ -128,7 +265,17 @@ impl std::fmt::Debug for Vm {
 }
 
 impl Vm {
-    /// Instantiate a fresh guest with these options.
+    /// Instantiate a fresh guest with these options; the host functions'
+    /// guest-side wrappers are defined before it returns.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLimits`] for limits that are out of range or beyond
+    /// the runtime's, [`Error::ReadonlyDir`] when the directory cannot be
+    /// mounted, [`Error::InvalidArtifact`] when the guest's exports do not
+    /// fit or it cannot boot, [`Error::Engine`] when wasmtime cannot
+    /// instantiate it (e.g. the instance pool is exhausted), and any error of
+    /// running the host functions' wrappers.
     pub fn new(runtime: &Runtime, options: &RunOptions) -> Result<Self, Error> {
         let limits = options.get_limits().clone();
         check_limits(runtime, &limits)?;
@@ -141,102 +288,31 @@ impl Vm {
         } else {
             BoundedOutput::new(limits.get_max_output_bytes())
         };
-        let mut wasi = WasiCtxBuilder::new();
-        wasi.stdout(stdout.clone())
-            .stderr(stderr.clone())
-            .allow_blocking_current_thread(true);
-        if let Some(dir) = options.get_readonly_dir() {
-            let meta = std::fs::metadata(dir).map_err(|e| Error::ReadonlyDir {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
-            if !meta.is_dir() {
-                return Err(Error::ReadonlyDir {
-                    path: dir.to_path_buf(),
-                    reason: "not a directory".into(),
-                });
-            }
-            wasi.preopened_dir(dir, "/input", FsPerms::ReadOnly)
-                .map_err(|e| Error::ReadonlyDir {
-                    path: dir.to_path_buf(),
-                    reason: format!("{e:#}"),
-                })?;
-        }
-        let bridge = mpwasm_host::Bridge::with_config(
-            options.get_host_functions().clone(),
-            options.get_bridge_config().clone(),
-        );
         let state = StoreState {
-            wasi: wasi.build_p1(),
+            wasi: wasi_context(options, &stdout, &stderr)?,
             limiter: store_limits(&limits),
             stdout,
             stderr,
             deadline: None,
             native_stack_floor: 0,
-            bridge,
+            // The functions come with their wrappers, below.
+            bridge: mpwasm_host::Bridge::with_config(
+                HostFunctions::new(),
+                options.get_bridge_config().clone(),
+            ),
         };
         let mut store = runtime.new_store(state);
         store.limiter(|s| &mut s.limiter as &mut dyn ResourceLimiter);
         // Booting is the runtime's work, not the snippet's: no budget yet.
-        store.set_fuel(u64::MAX).map_err(Error::engine)?;
-        store.set_epoch_deadline(u64::MAX / 2);
-
+        unmetered(&mut store)?;
         let instance = inner
             .instance_pre
             .instantiate(&mut store)
-            .map_err(|e| instantiate_error(e, &limits))?;
-        let ex = &inner.exports;
-        let func = |store: &mut Store<StoreState>, export: &wasmtime::ModuleExport| {
-            instance
-                .get_module_export(&mut *store, export)
-                .and_then(|e| e.into_func())
-                .ok_or_else(|| Error::InvalidArtifact("guest export is not a function".into()))
-        };
-        let typed = |e: wasmtime::Error| {
-            Error::InvalidArtifact(format!("guest export has the wrong type: {e:#}"))
-        };
-        let memory = instance
-            .get_module_export(&mut store, &ex.memory)
-            .and_then(|e| e.into_memory())
-            .ok_or_else(|| {
-                Error::InvalidArtifact("guest `memory` export is not a memory".into())
-            })?;
-        let exports = Exports {
-            input: func(&mut store, &ex.input)?.typed(&store).map_err(typed)?,
-            exec: func(&mut store, &ex.exec)?.typed(&store).map_err(typed)?,
-            info: func(&mut store, &ex.info)?.typed(&store).map_err(typed)?,
-            set_stack_limit: func(&mut store, &ex.set_stack_limit)?
-                .typed(&store)
-                .map_err(typed)?,
-            set_memory_limit: func(&mut store, &ex.set_memory_limit)?
-                .typed(&store)
-                .map_err(typed)?,
-            heap_info: func(&mut store, &ex.heap_info)?
-                .typed(&store)
-                .map_err(typed)?,
-            memory,
-        };
+            .map_err(Error::engine("instantiating the guest"))?;
+        let exports = Exports::resolve(&mut store, &instance, &inner.exports)?;
         if !inner.snapshot {
-            if let Some(reactor_init) = &ex.reactor_init {
-                let f: TypedFunc<(), ()> = func(&mut store, reactor_init)?
-                    .typed(&store)
-                    .map_err(typed)?;
-                f.call(&mut store, ()).map_err(|e| {
-                    Error::InvalidArtifact(format!("guest _initialize failed: {e:#}"))
-                })?;
-            }
-            let init: TypedFunc<(), i32> =
-                func(&mut store, &ex.init)?.typed(&store).map_err(typed)?;
-            let status = init
-                .call(&mut store, ())
-                .map_err(|e| Error::InvalidArtifact(format!("guest mpw_init trapped: {e:#}")))?;
-            if status != 0 {
-                return Err(Error::InvalidArtifact(format!(
-                    "guest mpw_init returned status {status}"
-                )));
-            }
+            boot(&mut store, &instance, &inner.exports)?;
         }
-
         let mut vm = Vm {
             runtime: runtime.clone(),
             store,
@@ -245,14 +321,40 @@ impl Vm {
             guest_stack_limit: 0,
             guest_memory_pages: 0,
         };
-        let prelude = vm.store.data().bridge.functions().guest_prelude();
-        if !prelude.is_empty() {
-            vm.exec_named("<host functions>", &prelude, ExecMode::File)?;
-        }
+        vm.set_host_functions(options.get_host_functions().clone())?;
         Ok(vm)
     }
 
-    /// Replace the limits for later execs.
+    /// Make `functions` the instance's host functions (replacing any) and
+    /// define their guest-side wrappers (`name = host.function('name')`), so
+    /// guest code calls them by name.
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::run_named`]: the wrappers are Python code run under the
+    /// instance's limits, so a trap here (e.g. no fuel left for them) leaves
+    /// the instance as unusable as a trap in any run.
+    pub fn set_host_functions(&mut self, functions: HostFunctions) -> Result<(), Error> {
+        let prelude = functions.guest_prelude();
+        self.store.data_mut().bridge.set_functions(functions);
+        if !prelude.is_empty() {
+            self.run_named("<host functions>", &prelude, ExecMode::File)?;
+        }
+        Ok(())
+    }
+
+    /// The instance's host functions.
+    #[must_use]
+    pub fn host_functions(&self) -> &HostFunctions {
+        self.store.data().bridge.functions()
+    }
+
+    /// Replace the limits for later runs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLimits`] when they are out of range or beyond the
+    /// runtime's; the limits in force stay as they were.
     pub fn set_limits(&mut self, limits: Limits) -> Result<(), Error> {
         check_limits(&self.runtime, &limits)?;
         self.store.data_mut().limiter = store_limits(&limits);
@@ -261,17 +363,33 @@ impl Vm {
     }
 
     /// The limits in force.
-    pub fn limits(&self) -> &Limits {
+    #[must_use]
+    pub fn get_limits(&self) -> &Limits {
         &self.limits
     }
 
-    /// Run `code` (file name `<string>`) in this instance's globals.
-    pub fn exec(&mut self, code: &str, mode: ExecMode) -> Result<RunResult, Error> {
-        self.exec_named("<string>", code, mode)
+    /// Run `code` as a module body (file name `<string>`) in this instance's
+    /// globals.
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::run_named`].
+    pub fn run(&mut self, code: &str) -> Result<RunResult, Error> {
+        self.run_named("<string>", code, ExecMode::File)
     }
 
-    /// Run `code` with `file_name` shown in tracebacks.
-    pub fn exec_named(
+    /// Run `code`, compiled in `mode`, with `file_name` shown in tracebacks
+    /// (a name not in angle brackets also sets `__file__`, as for a script).
+    ///
+    /// # Errors
+    ///
+    /// The run's outcome when it is not a clean finish:
+    /// [`Error::GuestException`] (also `SyntaxError`), [`Error::Exit`] for a
+    /// non-zero `sys.exit`, [`Error::MemoryLimit`], [`Error::OutOfFuel`],
+    /// [`Error::Timeout`], [`Error::StackOverflow`], [`Error::Trap`] — each
+    /// with the output so far — and [`Error::SourceTooLarge`]. After a trap
+    /// ([`Error::is_trap`]) the instance must not be used again.
+    pub fn run_named(
         &mut self,
         file_name: &str,
         code: &str,
@@ -281,17 +399,22 @@ impl Vm {
         let total = file_name
             .len()
             .checked_add(code.len())
-            .filter(|&n| n <= u32::MAX as usize / 2);
-        let Some(total) = total else {
-            return Err(Error::InvalidSource("source too large".into()));
-        };
+            .filter(|&n| n <= MAX_SOURCE_BYTES)
+            .ok_or(Error::SourceTooLarge {
+                bytes: file_name.len().saturating_add(code.len()),
+                max: MAX_SOURCE_BYTES,
+            })?;
         let fuel_budget = self.prepare_exec()?;
         let outcome = self.call_exec(file_name, code, mode, total);
         let result = self.finish_exec(started, fuel_budget);
-        match outcome.map(|code| (code, ExecStatus::from_code(code))) {
-            Ok((_, Some(ExecStatus::Ok))) => Ok(result),
-            Ok((_, Some(ExecStatus::Exception))) => Err(self.exception(result)),
-            Ok((_, Some(ExecStatus::SystemExit))) => {
+        let code = match outcome {
+            Ok(code) => code,
+            Err(trap) => return Err(trap_error(trap, result)),
+        };
+        match ExecStatus::from_code(code) {
+            Some(ExecStatus::Ok) => Ok(result),
+            Some(ExecStatus::Exception) => Err(self.exception(result)),
+            Some(ExecStatus::SystemExit) => {
                 let code = self
                     .info_words()
                     .map(|w| w[InfoField::ExitCode.index()] as i32)
@@ -305,47 +428,57 @@ impl Vm {
                     })
                 }
             }
-            Ok((_, Some(ExecStatus::NotReady))) => Err(Error::InvalidArtifact(
-                "the guest VM is not initialised".into(),
-            )),
-            Ok((_, Some(ExecStatus::BadRequest))) => Err(Error::Trap {
-                message: "the guest rejected the request buffer".into(),
+            Some(ExecStatus::NotReady) => Err(ArtifactError::NotReady.into()),
+            // The host wrote the request itself: the guest refusing it means
+            // its buffer bookkeeping is broken.
+            Some(ExecStatus::BadRequest) => Err(Error::Trap {
+                trap: None,
+                source: wasmtime::Error::msg("the guest rejected the request buffer"),
                 result: Box::new(result),
             }),
-            Ok((code, None)) => Err(Error::InvalidArtifact(format!(
-                "unknown exec status {code}"
-            ))),
-            Err(trap) => Err(trap_error(trap, result)),
+            None => Err(ArtifactError::UnknownStatus(code).into()),
         }
     }
 
-    /// GC heap statistics: (total, used, free, largest free block) in bytes.
-    pub fn heap_info(&mut self) -> Result<[u32; 4], Error> {
-        let ptr = self.call_with_budget(|vm| {
-            // Scratch space: the guest's input buffer, at least 16 bytes.
-            let ptr = vm.exports.input.call(&mut vm.store, 16)?;
-            vm.exports.heap_info.call(&mut vm.store, ptr)?;
-            Ok(ptr)
-        })?;
-        let mut raw = [0u8; 16];
+    /// GC heap statistics.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Engine`] when the guest cannot be called (e.g. after a trap).
+    pub fn heap_info(&mut self) -> Result<HeapInfo, Error> {
+        unmetered(&mut self.store)?;
+        let reading = Error::engine("reading the heap statistics");
+        // Scratch space: the guest's input buffer.
+        let ptr = self
+            .exports
+            .input
+            .call(&mut self.store, (HEAP_INFO_WORDS * 4) as u32)
+            .map_err(Error::engine("reading the heap statistics"))?;
         self.exports
-            .memory
-            .read(&self.store, ptr as usize, &mut raw)
-            .map_err(|e| Error::Engine(e.to_string()))?;
-        let word = |i: usize| {
-            u32::from_le_bytes([raw[i * 4], raw[i * 4 + 1], raw[i * 4 + 2], raw[i * 4 + 3]])
-        };
-        Ok([word(0), word(1), word(2), word(3)])
+            .heap_info
+            .call(&mut self.store, ptr)
+            .map_err(Error::engine("reading the heap statistics"))?;
+        let words = self
+            .read_words::<HEAP_INFO_WORDS>(ptr)
+            .ok_or_else(|| reading(wasmtime::Error::msg("the record is out of bounds")))?;
+        Ok(HeapInfo {
+            total_bytes: words[HeapField::TotalBytes.index()],
+            used_bytes: words[HeapField::UsedBytes.index()],
+            free_bytes: words[HeapField::FreeBytes.index()],
+            largest_free_bytes: words[HeapField::LargestFreeBytes.index()],
+        })
     }
 
     /// Bytes of linear memory the guest currently has.
+    #[must_use]
     pub fn memory_size(&self) -> u64 {
         self.exports.memory.data_size(&self.store) as u64
     }
 
-    /// The guest's linear memory, for snapshots. Between execs it holds the
+    /// The guest's linear memory, for snapshots. Between runs it holds the
     /// VM's complete state: the guest keeps no other mutable Wasm state
     /// across calls (its stack pointer is back at its base).
+    #[must_use]
     pub fn linear_memory(&self) -> &[u8] {
         self.exports.memory.data(&self.store)
     }
@@ -354,32 +487,40 @@ impl Vm {
     /// memory to `len` (within the memory limit), then lets `fill` write
     /// every byte. Used to restore snapshots taken with [`Vm::linear_memory`]
     /// from the same artifact.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MemoryImage`] when `len` is not a whole number of pages, is
+    /// smaller than this fresh instance's memory, or does not fit its memory
+    /// limit; memory is left as it was.
     pub fn restore_linear_memory(
         &mut self,
         len: usize,
         fill: impl FnOnce(&mut [u8]),
     ) -> Result<(), Error> {
-        const PAGE: usize = 65536;
-        if !len.is_multiple_of(PAGE) {
-            return Err(Error::InvalidArtifact(format!(
-                "memory image size {len} is not a whole number of pages"
-            )));
+        if !len.is_multiple_of(WASM_PAGE_SIZE) {
+            return Err(Error::MemoryImage(MemoryImageError::NotWholePages {
+                bytes: len as u64,
+            }));
         }
         let current = self.exports.memory.data_size(&self.store);
         if len < current {
-            return Err(Error::InvalidArtifact(format!(
-                "memory image ({len} bytes) is smaller than the fresh guest's memory ({current} bytes)"
-            )));
+            return Err(Error::MemoryImage(MemoryImageError::SmallerThanFresh {
+                bytes: len as u64,
+                fresh_bytes: current as u64,
+            }));
+        }
+        if len as u64 > self.limits.get_memory_bytes() {
+            return Err(Error::MemoryImage(MemoryImageError::ExceedsLimit {
+                bytes: len as u64,
+                memory_bytes: self.limits.get_memory_bytes(),
+            }));
         }
         if len > current {
             self.exports
                 .memory
-                .grow(&mut self.store, ((len - current) / PAGE) as u64)
-                .map_err(|e| {
-                    Error::InvalidLimits(format!(
-                        "memory image of {len} bytes does not fit the memory limit: {e:#}"
-                    ))
-                })?;
+                .grow(&mut self.store, ((len - current) / WASM_PAGE_SIZE) as u64)
+                .map_err(Error::engine("growing memory for the image"))?;
         }
         fill(self.exports.memory.data_mut(&mut self.store));
         // The guest's limit variables came back with the image.
@@ -389,22 +530,15 @@ impl Vm {
     }
 
     /// The runtime this instance belongs to.
+    #[must_use]
     pub fn runtime(&self) -> &Runtime {
         &self.runtime
     }
 
-    /// The bridge state of this instance (host functions, failures, user state).
+    /// The bridge state of this instance (failures, user state). Use
+    /// [`Vm::set_host_functions`] to change the functions.
     pub fn bridge(&mut self) -> &mut mpwasm_host::Bridge {
         &mut self.store.data_mut().bridge
-    }
-
-    fn call_with_budget<R>(
-        &mut self,
-        f: impl FnOnce(&mut Self) -> wasmtime::Result<R>,
-    ) -> Result<R, Error> {
-        self.store.set_fuel(u64::MAX).map_err(Error::engine)?;
-        self.store.set_epoch_deadline(u64::MAX / 2);
-        f(self).map_err(|e| Error::Engine(format!("{e:#}")))
     }
 
     /// Arm fuel, clock, stack and output limits; returns the fuel budget.
@@ -412,34 +546,31 @@ impl Vm {
         // The guest learns its memory and stack limits before the run's fuel
         // and deadline are armed: under a tiny budget these calls would
         // otherwise trap and surface as engine errors.
-        self.store.set_fuel(u64::MAX).map_err(Error::engine)?;
-        self.store.set_epoch_deadline(u64::MAX / 2);
-        let limits = &self.limits;
-        let pages = u32::try_from(limits.get_memory_bytes() / 65536).unwrap_or(u32::MAX);
+        unmetered(&mut self.store)?;
+        let pages = u32::try_from(self.limits.get_memory_bytes() / WASM_PAGE_SIZE as u64)
+            .unwrap_or(u32::MAX);
         if pages != self.guest_memory_pages {
             self.exports
                 .set_memory_limit
                 .call(&mut self.store, pages)
-                .map_err(|e| Error::Engine(format!("{e:#}")))?;
+                .map_err(Error::engine("telling the guest its memory limit"))?;
             self.guest_memory_pages = pages;
         }
-        let wanted = guest_stack_limit(limits.get_max_wasm_stack());
+        let wanted = guest_stack_limit(self.native_stack_budget());
         if wanted != self.guest_stack_limit {
-            let applied = self
+            self.guest_stack_limit = self
                 .exports
                 .set_stack_limit
                 .call(&mut self.store, wanted)
-                .map_err(|e| Error::Engine(format!("{e:#}")))?;
-            self.guest_stack_limit = applied;
+                .map_err(Error::engine("telling the guest its stack limit"))?;
         }
 
-        let limits = &self.limits;
-        let fuel = limits.get_fuel();
+        let fuel = self.limits.get_fuel();
         self.store
             .set_fuel(fuel.unwrap_or(u64::MAX))
-            .map_err(Error::engine)?;
+            .map_err(Error::engine("arming the fuel budget"))?;
         let inner = &self.runtime.inner;
-        match limits.get_wall_timeout() {
+        match self.limits.get_wall_timeout() {
             Some(timeout) => {
                 inner.ensure_ticker();
                 let tick = inner.epoch_tick.as_nanos().max(1);
@@ -453,11 +584,19 @@ impl Vm {
                 self.store.data_mut().deadline = None;
             }
         }
-        let out_limit = limits.get_max_output_bytes();
+        let out_limit = self.limits.get_max_output_bytes();
         let state = self.store.data_mut();
         state.stdout.take(out_limit);
         state.stderr.take(out_limit);
         Ok(fuel)
+    }
+
+    /// The native stack this run's code may use: its limit, within the
+    /// engine's (where wasmtime traps).
+    fn native_stack_budget(&self) -> usize {
+        self.limits
+            .get_max_wasm_stack()
+            .min(self.runtime.inner.max_wasm_stack)
     }
 
     fn call_exec(
@@ -480,16 +619,17 @@ impl Vm {
         )?;
         // wasmtime traps once the Wasm frames of this call use more than the
         // engine's `max_wasm_stack` below (about) here; the guest's recursion
-        // check asks `stack_exhausted` and raises RecursionError a margin
-        // before that, whatever the C code's shadow-stack use.
-        let max = self.runtime.inner.max_wasm_stack;
+        // check asks `stack_exhausted` and raises an exception a margin before
+        // the run's budget is used, whatever the C code's shadow-stack use.
+        let budget = self.native_stack_budget();
         self.store.data_mut().native_stack_floor = approx_stack_pointer()
-            .saturating_sub(max)
-            .saturating_add(native_stack_margin(max));
+            .saturating_sub(budget)
+            .saturating_add(native_stack_margin(budget));
         let status = self.exports.exec.call(
             &mut self.store,
             (file_name.len() as u32, code.len() as u32, mode.code()),
         )?;
+        self.store.data_mut().native_stack_floor = 0;
         Ok(status)
     }
 
@@ -512,20 +652,22 @@ impl Vm {
         }
     }
 
-    fn info_words(&mut self) -> Option<[u32; INFO_WORDS]> {
-        self.store.set_fuel(u64::MAX).ok()?;
-        self.store.set_epoch_deadline(u64::MAX / 2);
-        let ptr = self.exports.info.call(&mut self.store, ()).ok()?;
-        let mut raw = [0u8; INFO_WORDS * 4];
-        self.exports
-            .memory
-            .read(&self.store, ptr as usize, &mut raw)
-            .ok()?;
-        let mut words = [0u32; INFO_WORDS];
-        for (i, w) in words.iter_mut().enumerate() {
-            *w = u32::from_le_bytes([raw[i * 4], raw[i * 4 + 1], raw[i * 4 + 2], raw[i * 4 + 3]]);
+    /// `N` little-endian words at `ptr`, if they lie inside memory.
+    fn read_words<const N: usize>(&self, ptr: u32) -> Option<[u32; N]> {
+        let data = self.exports.memory.data(&self.store);
+        let start = ptr as usize;
+        let bytes = data.get(start..start.checked_add(N * 4)?)?;
+        let mut words = [0u32; N];
+        for (w, chunk) in words.iter_mut().zip(bytes.chunks_exact(4)) {
+            *w = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
         }
         Some(words)
+    }
+
+    fn info_words(&mut self) -> Option<[u32; INFO_WORDS]> {
+        unmetered(&mut self.store).ok()?;
+        let ptr = self.exports.info.call(&mut self.store, ()).ok()?;
+        self.read_words(ptr)
     }
 
     /// Text the guest points at. Both words are guest-controlled (it can
@@ -546,16 +688,17 @@ impl Vm {
     fn exception(&mut self, result: RunResult) -> Error {
         let Some(w) = self.info_words() else {
             return Error::Trap {
-                message: "the guest reported an exception but its details are unreadable".into(),
+                trap: None,
+                source: wasmtime::Error::msg(
+                    "the guest reported an exception but its details are unreadable",
+                ),
                 result: Box::new(result),
             };
         };
-        let text = |vm: &Self, ptr: InfoField, len: InfoField| {
-            vm.guest_text(w[ptr.index()], w[len.index()])
-        };
-        let type_name = text(self, InfoField::TypePtr, InfoField::TypeLen);
-        let message = text(self, InfoField::MessagePtr, InfoField::MessageLen);
-        let traceback = text(self, InfoField::TracebackPtr, InfoField::TracebackLen);
+        let text = |ptr: InfoField, len: InfoField| self.guest_text(w[ptr.index()], w[len.index()]);
+        let type_name = text(InfoField::TypePtr, InfoField::TypeLen);
+        let message = text(InfoField::MessagePtr, InfoField::MessageLen);
+        let traceback = text(InfoField::TracebackPtr, InfoField::TracebackLen);
         // The guest drops exception details it has no memory to store; a
         // type name is only missing then, so the memory limit was hit.
         if type_name.is_empty() {
@@ -581,10 +724,34 @@ impl Vm {
     }
 }
 
+/// Boot an instance that was not pre-initialised: the reactor constructor,
+/// then the VM.
+fn boot(
+    store: &mut Store<StoreState>,
+    instance: &Instance,
+    ex: &GuestExports,
+) -> Result<(), Error> {
+    use mpwasm_abi::export;
+    if let Some(reactor_init) = &ex.reactor_init {
+        let init: TypedFunc<(), ()> =
+            typed_func(store, instance, reactor_init, export::REACTOR_INIT)?;
+        init.call(&mut *store, ())
+            .map_err(ArtifactError::BootTrapped)?;
+    }
+    let init: TypedFunc<(), i32> = typed_func(store, instance, &ex.init, export::INIT)?;
+    let status = init
+        .call(&mut *store, ())
+        .map_err(ArtifactError::BootTrapped)?;
+    if status != ExecStatus::Ok.code() {
+        return Err(ArtifactError::BootFailed(status).into());
+    }
+    Ok(())
+}
+
 /// Native stack kept free when the guest's recursion check trips: room for
-/// the C frames between two checks and for handling the `RuntimeError`.
-fn native_stack_margin(max_wasm_stack: usize) -> usize {
-    (max_wasm_stack / 8).max(32 << 10)
+/// the C frames between two checks and for handling the exception.
+fn native_stack_margin(budget: usize) -> usize {
+    (budget / 8).max(32 << 10)
 }
 
 /// Roughly the current native stack pointer (the address of a local).
@@ -596,27 +763,33 @@ fn approx_stack_pointer() -> usize {
 
 /// Python recursion gets this much shadow stack for a native budget: a call
 /// level uses roughly 0.45× as much shadow stack as native Wasm stack, so
-/// 0.35× leaves a margin and recursion ends as `RecursionError`.
-fn guest_stack_limit(max_wasm_stack: usize) -> u32 {
-    u32::try_from(max_wasm_stack / 20 * 7).unwrap_or(u32::MAX)
+/// 0.35× leaves a margin and recursion ends as an exception, not a trap.
+fn guest_stack_limit(native_budget: usize) -> u32 {
+    u32::try_from(native_budget / 20 * 7).unwrap_or(u32::MAX)
 }
 
-fn check_limits(runtime: &Runtime, limits: &Limits) -> Result<(), Error> {
+fn check_limits(runtime: &Runtime, limits: &Limits) -> Result<(), LimitsError> {
     limits.validate()?;
     let inner = &runtime.inner;
     if limits.get_max_wasm_stack() > inner.max_wasm_stack {
-        return Err(Error::InvalidLimits(format!(
-            "max_wasm_stack {} exceeds the runtime's {} (RuntimeBuilder::max_wasm_stack)",
-            limits.get_max_wasm_stack(),
-            inner.max_wasm_stack
-        )));
+        return Err(LimitsError::ExceedsRuntime {
+            setting: "max_wasm_stack",
+            value: limits.get_max_wasm_stack() as u64,
+            max: inner.max_wasm_stack as u64,
+        });
     }
     if limits.get_memory_bytes() > inner.max_memory_bytes {
-        return Err(Error::InvalidLimits(format!(
-            "memory_bytes {} exceeds the runtime's {} (RuntimeBuilder::max_memory_bytes)",
-            limits.get_memory_bytes(),
-            inner.max_memory_bytes
-        )));
+        return Err(LimitsError::ExceedsRuntime {
+            setting: "max_memory_bytes",
+            value: limits.get_memory_bytes(),
+            max: inner.max_memory_bytes,
+        });
+    }
+    if limits.get_memory_bytes() < inner.initial_memory_bytes {
+        return Err(LimitsError::BelowGuestMinimum {
+            value: limits.get_memory_bytes(),
+            needed: inner.initial_memory_bytes,
+        });
     }
     Ok(())
 }
@@ -632,18 +805,8 @@ fn store_limits(limits: &Limits) -> StoreLimits {
         .build()
 }
 
-fn instantiate_error(e: wasmtime::Error, limits: &Limits) -> Error {
-    let text = format!("{e:#}");
-    if text.contains("memory") && (text.contains("limit") || text.contains("minimum")) {
-        Error::InvalidLimits(format!(
-            "memory_bytes {} is below what the booted guest needs: {text}",
-            limits.get_memory_bytes()
-        ))
-    } else {
-        Error::Engine(format!("instantiating the guest failed: {text}"))
-    }
-}
-
+/// Classify a failed exec by the error's type: wasmtime's trap codes and
+/// our own host-side errors, never its message text.
 fn trap_error(e: wasmtime::Error, result: RunResult) -> Error {
     let result = Box::new(result);
     if e.downcast_ref::<DeadlineExceeded>().is_some() {
@@ -656,12 +819,13 @@ fn trap_error(e: wasmtime::Error, result: RunResult) -> Error {
             result,
         };
     }
-    match e.downcast_ref::<Trap>() {
+    match e.downcast_ref::<Trap>().copied() {
         Some(Trap::OutOfFuel) => Error::OutOfFuel(result),
         Some(Trap::Interrupt) => Error::Timeout(result),
         Some(Trap::StackOverflow) => Error::StackOverflow(result),
-        _ => Error::Trap {
-            message: format!("{e:#}"),
+        trap => Error::Trap {
+            trap,
+            source: e,
             result,
         },
     }

@@ -192,6 +192,75 @@ fn every_crate_opens_with_a_doc_comment_and_is_documented() {
     }
 }
 
+/// `## `name` (depends on: a, b)` headings of ARCHITECTURE.md.
+fn architecture_dependency_lists() -> Vec<(String, Vec<String>)> {
+    read("ARCHITECTURE.md")
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix("## `")?;
+            let (name, rest) = rest.split_once('`')?;
+            let list = rest
+                .trim()
+                .strip_prefix("(depends on:")?
+                .strip_suffix(')')?;
+            let mut deps: Vec<String> = list
+                .split(',')
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty() && d != "nothing")
+                .collect();
+            deps.sort();
+            Some((name.to_owned(), deps))
+        })
+        .collect()
+}
+
+/// The keys of a Cargo.toml's `[dependencies]` table.
+fn manifest_dependencies(manifest: &str) -> Vec<String> {
+    let mut deps: Vec<String> = manifest
+        .split("\n[")
+        .find(|section| section.starts_with("dependencies]"))
+        .map(|section| {
+            section
+                .lines()
+                .skip(1)
+                .filter_map(|l| {
+                    let key = l.split(['=', '.']).next()?.trim();
+                    (!key.is_empty() && !key.starts_with('#')).then(|| key.to_owned())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    deps.sort();
+    deps.dedup();
+    deps
+}
+
+#[test]
+fn architecture_lists_every_crates_dependencies() {
+    let lists = architecture_dependency_lists();
+    let mut crates: Vec<String> = std::fs::read_dir(repo().join("crates"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    crates.push("xtask".to_owned());
+    for name in crates {
+        let dir = if name == "xtask" {
+            repo().join("xtask")
+        } else {
+            repo().join("crates").join(&name)
+        };
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let (_, documented) = lists.iter().find(|(n, _)| *n == name).unwrap_or_else(|| {
+            panic!("ARCHITECTURE.md has no `## `{name}` (depends on: ...)` heading")
+        });
+        assert_eq!(
+            documented,
+            &manifest_dependencies(&manifest),
+            "ARCHITECTURE.md's dependencies of {name} differ from its Cargo.toml"
+        );
+    }
+}
+
 #[test]
 fn ci_runs_the_readme_test_command() {
     let ci = read(".ci/run");

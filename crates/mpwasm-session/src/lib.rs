@@ -30,7 +30,7 @@ mod image;
 mod replay;
 mod resident;
 
-pub use image::SessionImage;
+pub use image::{ImageError, SessionImage};
 pub use replay::ReplaySession;
 pub use resident::Session;
 
@@ -50,15 +50,15 @@ pub enum Error {
         "the session is poisoned: an earlier run ended with {cause}; call reset() to start a fresh VM"
     )]
     Poisoned {
-        /// The error kind of the trap (`out_of_fuel`, `timeout`, ...).
-        cause: &'static str,
+        /// The kind of trap.
+        cause: mpwasm_core::TrapKind,
     },
     /// A host function could not be registered.
     #[error(transparent)]
     Register(#[from] mpwasm_host::RegisterError),
-    /// The bytes are not a session image.
+    /// The bytes are not a usable session image.
     #[error("invalid session image: {0}")]
-    InvalidImage(String),
+    InvalidImage(#[from] ImageError),
     /// The image was taken with a different guest artifact.
     #[error("session image is for artifact {image_sha256}, but this runtime runs {runtime_sha256}")]
     ArtifactMismatch {

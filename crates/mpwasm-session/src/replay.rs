@@ -1,6 +1,6 @@
 //! The replay session: a fresh VM per run, earlier snippets replayed.
 
-use mpwasm_core::{ExecMode, RunOptions, RunResult, Runtime, Vm};
+use mpwasm_core::{RunOptions, RunResult, Runtime, Vm};
 
 use crate::Error;
 
@@ -34,11 +34,13 @@ pub struct ReplaySession {
 
 impl ReplaySession {
     /// A replay session with default options.
+    #[must_use]
     pub fn new(runtime: &Runtime) -> Self {
         Self::with_options(runtime, RunOptions::default())
     }
 
     /// A replay session with these options; the limits apply to each snippet.
+    #[must_use]
     pub fn with_options(runtime: &Runtime, options: RunOptions) -> Self {
         ReplaySession {
             runtime: runtime.clone(),
@@ -49,22 +51,35 @@ impl ReplaySession {
     }
 
     /// Replay the history in a fresh VM, then run `code`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SessionClosed`] after [`ReplaySession::close`]; otherwise
+    /// [`Error::Run`] with the error of the new snippet, or of a replayed one
+    /// (which only happens when replaying is not deterministic).
     pub fn run(&mut self, code: &str) -> Result<RunResult, Error> {
         if self.closed {
             return Err(Error::SessionClosed);
         }
         let mut vm = Vm::new(&self.runtime, &self.options)?;
         for snippet in &self.snippets {
-            vm.exec(snippet, ExecMode::File)?;
+            vm.run(snippet)?;
         }
-        let result = vm.exec(code, ExecMode::File)?;
+        let result = vm.run(code)?;
         self.snippets.push(code.to_owned());
         Ok(result)
     }
 
     /// The snippets that will be replayed, oldest first.
+    #[must_use]
     pub fn snippets(&self) -> &[String] {
         &self.snippets
+    }
+
+    /// Whether [`ReplaySession::close`] was called.
+    #[must_use]
+    pub fn is_closed(&self) -> bool {
+        self.closed
     }
 
     /// Forget the history; later runs return [`Error::SessionClosed`].

@@ -1,17 +1,38 @@
 //! The resident session: one live VM, state kept between snippets.
 
-use mpwasm_core::{ExecMode, HostFunctions, Limits, RunOptions, RunResult, Runtime, Vm};
+use mpwasm_core::{ExecMode, HostFunctions, Limits, RunOptions, RunResult, Runtime, TrapKind, Vm};
 use mpwasm_host::HostFn;
 
 use crate::{Error, SessionImage};
 
+/// The session's VM, or why there is none. The registered host functions
+/// live in exactly one place: the VM when there is one, else here.
 enum State {
     /// Not started yet: the VM is created by the first run.
-    Idle,
+    Idle {
+        functions: HostFunctions,
+    },
     Live(Box<Vm>),
     /// An earlier run trapped; the VM was dropped.
-    Poisoned(&'static str),
-    Closed,
+    Poisoned {
+        cause: TrapKind,
+        functions: HostFunctions,
+    },
+    Closed {
+        functions: HostFunctions,
+    },
+}
+
+impl State {
+    /// The functions, taken out of whatever holds them.
+    fn into_functions(self) -> HostFunctions {
+        match self {
+            State::Idle { functions }
+            | State::Poisoned { functions, .. }
+            | State::Closed { functions } => functions,
+            State::Live(vm) => vm.host_functions().clone(),
+        }
+    }
 }
 
 /// One live MicroPython VM whose globals persist across [`Session::run`]s.
@@ -41,6 +62,8 @@ enum State {
 /// ```
 pub struct Session {
     runtime: Runtime,
+    /// Limits, `/input`, bridge configuration; never the host functions
+    /// (see [`State`]).
     options: RunOptions,
     state: State,
 }
@@ -48,10 +71,10 @@ pub struct Session {
 impl std::fmt::Debug for Session {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let state = match &self.state {
-            State::Idle => "idle",
+            State::Idle { .. } => "idle",
             State::Live(_) => "live",
-            State::Poisoned(_) => "poisoned",
-            State::Closed => "closed",
+            State::Poisoned { .. } => "poisoned",
+            State::Closed { .. } => "closed",
         };
         f.debug_struct("Session")
             .field("state", &state)
@@ -61,32 +84,35 @@ impl std::fmt::Debug for Session {
 
 impl Session {
     /// A session with default options.
+    #[must_use]
     pub fn new(runtime: &Runtime) -> Self {
         Self::with_options(runtime, RunOptions::default())
     }
 
     /// A session with these options (limits per run, `/input`, host functions).
-    pub fn with_options(runtime: &Runtime, options: RunOptions) -> Self {
+    #[must_use]
+    pub fn with_options(runtime: &Runtime, mut options: RunOptions) -> Self {
+        let functions = options.get_host_functions().clone();
+        options.host_functions(HostFunctions::new());
         Session {
             runtime: runtime.clone(),
             options,
-            state: State::Idle,
+            state: State::Idle { functions },
         }
     }
 
-    /// Run a snippet in the session's globals.
+    /// Run a snippet (a module body, file name `<string>`) in the session's
+    /// globals.
+    ///
+    /// # Errors
+    ///
+    /// As [`Session::run_named`].
     pub fn run(&mut self, code: &str) -> Result<RunResult, Error> {
-        self.run_mode(code, ExecMode::File)
+        self.run_named("<string>", code, ExecMode::File)
     }
 
-    /// Run a snippet compiled in `mode` (e.g. [`ExecMode::Single`] to echo
-    /// expression values like the REPL).
-    pub fn run_mode(&mut self, code: &str, mode: ExecMode) -> Result<RunResult, Error> {
-        self.run_named("<string>", code, mode)
-    }
-
-    /// Run a snippet with `file_name` shown in tracebacks (a REPL passes
-    /// `<stdin>`, as CPython's does).
+    /// Run a snippet compiled in `mode` with `file_name` shown in tracebacks
+    /// (a REPL passes `<stdin>` and [`ExecMode::Single`], as CPython's does).
     ///
     /// ```
     /// use mpwasm_core::{ExecMode, Runtime};
@@ -102,22 +128,19 @@ impl Session {
     /// assert!(e.traceback.contains("File \"<stdin>\", line 1"));
     /// # Ok::<(), mpwasm_session::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Run`] with the run's own error ([`mpwasm_core::Vm::run_named`]);
+    /// a trap among them poisons the session. [`Error::SessionClosed`] and
+    /// [`Error::Poisoned`] when the session cannot run.
     pub fn run_named(
         &mut self,
         file_name: &str,
         code: &str,
         mode: ExecMode,
     ) -> Result<RunResult, Error> {
-        let vm = self.live_vm()?;
-        match vm.exec_named(file_name, code, mode) {
-            Ok(result) => Ok(result),
-            Err(e) => {
-                if e.is_trap() {
-                    self.state = State::Poisoned(e.kind());
-                }
-                Err(Error::Run(e))
-            }
-        }
+        self.with_live_vm(|vm| vm.run_named(file_name, code, mode))
     }
 
     /// Register a host function, before or after the session started; the
@@ -134,74 +157,121 @@ impl Session {
     /// assert_eq!(session.run("print(double(x))")?.stdout_str(), "4\n");
     /// # Ok::<(), mpwasm_session::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Register`] for an invalid name; otherwise as
+    /// [`Session::set_host_functions`].
     pub fn register_function<Args: 'static, F: HostFn<Args>>(
         &mut self,
         name: &str,
         f: F,
     ) -> Result<&mut Self, Error> {
-        let mut functions = self.options.get_host_functions().clone();
+        let mut functions = self.host_functions().clone();
         functions.register(name, f)?;
-        self.set_functions(functions)?;
+        self.set_host_functions(functions)?;
         Ok(self)
     }
 
-    /// Replace the host functions (all of them), also in the live VM.
-    pub fn set_functions(&mut self, functions: HostFunctions) -> Result<(), Error> {
-        self.options = std::mem::take(&mut self.options).host_functions(functions.clone());
-        if let State::Live(vm) = &mut self.state {
-            vm.bridge().set_functions(functions.clone());
-            let prelude = functions.guest_prelude();
-            if !prelude.is_empty() {
-                vm.exec_named("<host functions>", &prelude, ExecMode::File)?;
+    /// Replace the host functions (all of them), also in the live VM, where
+    /// their wrappers run like a snippet (so a trap there poisons).
+    ///
+    /// # Errors
+    ///
+    /// When the session is live, as [`Session::run_named`].
+    pub fn set_host_functions(&mut self, functions: HostFunctions) -> Result<(), Error> {
+        match &mut self.state {
+            State::Live(_) => self.with_live_vm(|vm| vm.set_host_functions(functions)),
+            State::Idle { functions: held }
+            | State::Poisoned {
+                functions: held, ..
+            }
+            | State::Closed { functions: held } => {
+                *held = functions;
+                Ok(())
             }
         }
-        Ok(())
+    }
+
+    /// The registered host functions.
+    #[must_use]
+    pub fn host_functions(&self) -> &HostFunctions {
+        match &self.state {
+            State::Idle { functions }
+            | State::Poisoned { functions, .. }
+            | State::Closed { functions } => functions,
+            State::Live(vm) => vm.host_functions(),
+        }
     }
 
     /// Change the limits for later runs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Run`] with [`mpwasm_core::Error::InvalidLimits`] when they are
+    /// out of range; the limits in force stay as they were.
     pub fn set_limits(&mut self, limits: Limits) -> Result<(), Error> {
-        limits.validate()?;
+        limits.validate().map_err(mpwasm_core::Error::from)?;
         if let State::Live(vm) = &mut self.state {
             vm.set_limits(limits.clone())?;
         }
-        self.options = std::mem::take(&mut self.options).limits(limits);
+        self.options.limits(limits);
         Ok(())
     }
 
+    /// The limits of later runs.
+    #[must_use]
+    pub fn get_limits(&self) -> &Limits {
+        self.options.get_limits()
+    }
+
     /// Whether the VM has started (the first run starts it).
+    #[must_use]
     pub fn is_started(&self) -> bool {
         matches!(self.state, State::Live(_))
     }
 
+    /// Whether [`Session::close`] was called (and no [`Session::reset`] since).
+    #[must_use]
+    pub fn is_closed(&self) -> bool {
+        matches!(self.state, State::Closed { .. })
+    }
+
     /// The trap that poisoned the session, if any.
-    pub fn poisoned_by(&self) -> Option<&'static str> {
+    #[must_use]
+    pub fn poisoned_by(&self) -> Option<TrapKind> {
         match self.state {
-            State::Poisoned(cause) => Some(cause),
+            State::Poisoned { cause, .. } => Some(cause),
             _ => None,
         }
     }
 
     /// Drop the VM and start fresh on the next run (clears poisoning and
-    /// state; reopens a closed session).
+    /// state; reopens a closed session). Host functions stay registered.
     pub fn reset(&mut self) {
-        self.state = State::Idle;
+        let functions = self.take_state().into_functions();
+        self.state = State::Idle { functions };
     }
 
     /// Drop the VM; later runs return [`Error::SessionClosed`].
     pub fn close(&mut self) {
-        self.state = State::Closed;
+        let functions = self.take_state().into_functions();
+        self.state = State::Closed { functions };
     }
 
     /// Save the VM's complete state. Starts the VM if needed. Host functions
     /// are not part of the image: register them again after restoring.
+    ///
+    /// # Errors
+    ///
+    /// As starting the VM ([`Session::run_named`] before the first run), and
+    /// [`Error::Run`] when the baseline VM the image is compared with cannot
+    /// be created.
     pub fn snapshot(&mut self) -> Result<SessionImage, Error> {
         let sha = self.runtime.artifact_sha256().to_owned();
         // The baseline: what a fresh VM's memory looks like (copy-on-write
         // mapped, so this is cheap); only pages that differ are stored.
-        let fresh = Vm::new(
-            &self.runtime,
-            &self.options.clone().host_functions(HostFunctions::new()),
-        )?;
+        let fresh = Vm::new(&self.runtime, &self.options)?;
         let vm = self.live_vm()?;
         Ok(SessionImage::capture(
             &sha,
@@ -211,11 +281,22 @@ impl Session {
     }
 
     /// A live session from an image taken with the same artifact.
+    ///
+    /// # Errors
+    ///
+    /// As [`Session::restore_with_options`].
     pub fn restore(runtime: &Runtime, image: &SessionImage) -> Result<Self, Error> {
         Self::restore_with_options(runtime, image, RunOptions::default())
     }
 
     /// Like [`Session::restore`], with options (register host functions here).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ArtifactMismatch`] for an image of another artifact,
+    /// [`Error::InvalidImage`] when its data is inconsistent,
+    /// [`Error::Run`] when the VM cannot be created or the memory image
+    /// does not fit its limits, and as [`Session::set_host_functions`].
     pub fn restore_with_options(
         runtime: &Runtime,
         image: &SessionImage,
@@ -229,27 +310,50 @@ impl Session {
         }
         // A fresh VM without host functions: their wrappers are defined after
         // the memory is replaced.
-        let functions = options.get_host_functions().clone();
-        let bare = options.clone().host_functions(HostFunctions::new());
-        let mut vm = Vm::new(runtime, &bare)?;
+        let mut session = Session::with_options(runtime, options);
+        let functions = session.take_state().into_functions();
+        let mut vm = Vm::new(runtime, &session.options)?;
         image.write_into(&mut vm)?;
-        let mut session = Session {
-            runtime: runtime.clone(),
-            options: bare,
-            state: State::Live(Box::new(vm)),
-        };
+        session.state = State::Live(Box::new(vm));
         if !functions.is_empty() {
-            session.set_functions(functions)?;
+            session.set_host_functions(functions)?;
         }
         Ok(session)
     }
 
+    fn take_state(&mut self) -> State {
+        std::mem::replace(
+            &mut self.state,
+            State::Closed {
+                functions: HostFunctions::new(),
+            },
+        )
+    }
+
+    /// Run `f` on the live VM (starting it first); a trap poisons the
+    /// session. Every call into the guest goes through here.
+    fn with_live_vm<T>(
+        &mut self,
+        f: impl FnOnce(&mut Vm) -> Result<T, mpwasm_core::Error>,
+    ) -> Result<T, Error> {
+        let outcome = f(self.live_vm()?);
+        if let Err(e) = &outcome {
+            if let Some(cause) = e.trap_kind() {
+                let functions = self.take_state().into_functions();
+                self.state = State::Poisoned { cause, functions };
+            }
+        }
+        outcome.map_err(Error::Run)
+    }
+
     fn live_vm(&mut self) -> Result<&mut Vm, Error> {
         match &self.state {
-            State::Closed => return Err(Error::SessionClosed),
-            State::Poisoned(cause) => return Err(Error::Poisoned { cause }),
-            State::Idle => {
-                let vm = Vm::new(&self.runtime, &self.options)?;
+            State::Closed { .. } => return Err(Error::SessionClosed),
+            State::Poisoned { cause, .. } => return Err(Error::Poisoned { cause: *cause }),
+            State::Idle { functions } => {
+                let mut options = self.options.clone();
+                options.host_functions(functions.clone());
+                let vm = Vm::new(&self.runtime, &options)?;
                 self.state = State::Live(Box::new(vm));
             }
             State::Live(_) => {}

@@ -160,7 +160,9 @@ fn artifact_flag_selects_the_guest() {
         .args(["-c", "pass"])
         .assert()
         .code(8)
-        .stderr(predicate::str::contains("invalid MicroPython artifact"));
+        .stderr(predicate::str::contains(
+            "the MicroPython artifact is not a WebAssembly module",
+        ));
 }
 
 #[test]

@@ -115,7 +115,8 @@ fn huge_requests_and_responses() {
     let options = RunOptions::new()
         .host_functions(functions())
         .bridge_config(config)
-        .limits(Limits::new().memory_bytes(4 << 20));
+        .limits(Limits::new().memory_bytes(4 << 20).clone())
+        .clone();
     let r = runtime()
         .run_with(
             "try:\n    big(8 << 20)\nexcept MemoryError as e:\n    print('MemoryError', e)\nprint(add(1, 2))",
@@ -194,7 +195,12 @@ fn a_blocking_host_function_trips_the_deadline_when_it_returns() {
     .unwrap();
     let options = RunOptions::new()
         .host_functions(f)
-        .limits(Limits::new().wall_timeout(Some(Duration::from_millis(500))));
+        .limits(
+            Limits::new()
+                .wall_timeout(Some(Duration::from_millis(500)))
+                .clone(),
+        )
+        .clone();
     let started = Instant::now();
     let e = runtime()
         .run_with("print('before')\nblock(1500)\nprint('after')", &options)
@@ -249,7 +255,13 @@ fn a_host_function_may_use_the_runtime_reentrantly() {
         f.register("inner", |code: String| -> Result<String, HostError> {
             let options = RunOptions::new()
                 .host_functions(nested())
-                .limits(Limits::new().fuel(Some(50_000_000)).wall_timeout(None));
+                .limits(
+                    Limits::new()
+                        .fuel(Some(50_000_000))
+                        .wall_timeout(None)
+                        .clone(),
+                )
+                .clone();
             match runtime().run_with(&code, &options) {
                 Ok(r) => Ok(r.stdout_str().into_owned()),
                 Err(e) => Err(HostError::runtime_error(e.kind())),
@@ -260,7 +272,8 @@ fn a_host_function_may_use_the_runtime_reentrantly() {
     }
     let options = RunOptions::new()
         .host_functions(nested())
-        .limits(Limits::new().wall_timeout(None));
+        .limits(Limits::new().wall_timeout(None).clone())
+        .clone();
     let code = r#"
 level3 = "print('level 3')"
 level2 = "print('level 2', inner(%r).strip())" % level3

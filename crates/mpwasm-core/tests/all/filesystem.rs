@@ -13,8 +13,8 @@ fn mounted() -> (tempfile::TempDir, RunOptions) {
     std::fs::write(outer.path().join("secret.txt"), "top secret").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(outer.path().join("secret.txt"), dir.join("link")).unwrap();
-    let options = RunOptions::new().readonly_dir(&dir);
-    (outer, options)
+    let options = RunOptions::new().readonly_dir(&dir).clone();
+    (outer, options.clone())
 }
 
 fn run(code: &str, options: &RunOptions) -> String {
@@ -87,7 +87,9 @@ fn escapes_are_refused() {
 
 #[test]
 fn a_missing_directory_is_a_clear_error() {
-    let options = RunOptions::new().readonly_dir("/definitely/not/here");
+    let options = RunOptions::new()
+        .readonly_dir("/definitely/not/here")
+        .clone();
     let e = runtime().run_with("pass", &options).unwrap_err();
     assert!(matches!(e, Error::ReadonlyDir { .. }), "{e:?}");
 }
@@ -167,12 +169,16 @@ fn links_mounts_and_odd_paths_do_not_escape() {
 #[test]
 fn a_file_larger_than_memory() {
     let (_tmp, options) = hostile_mount();
-    let small = options.clone().limits(
-        mpwasm_core::Limits::new()
-            .memory_bytes(4 << 20)
-            .fuel(None)
-            .wall_timeout(Some(std::time::Duration::from_secs(30))),
-    );
+    let small = options
+        .clone()
+        .limits(
+            mpwasm_core::Limits::new()
+                .memory_bytes(4 << 20)
+                .fuel(None)
+                .wall_timeout(Some(std::time::Duration::from_secs(30)))
+                .clone(),
+        )
+        .clone();
     // Whole: a MemoryError (read() grows its buffer step by step, so this
     // costs ~3.5e9 fuel at 4 MiB; at 16 MiB fuel would end it first).
     let e = runtime()

@@ -39,12 +39,15 @@ fn stress(code: &str, memory: u64) {
     assert!(!expected.is_empty());
     for prelude in ["", "import gc\ngc.threshold(512)\n"] {
         let program = format!("{prelude}{code}");
-        let options = RunOptions::new().limits(
-            Limits::new()
-                .memory_bytes(memory)
-                .fuel(None)
-                .wall_timeout(None),
-        );
+        let options = RunOptions::new()
+            .limits(
+                Limits::new()
+                    .memory_bytes(memory)
+                    .fuel(None)
+                    .wall_timeout(None)
+                    .clone(),
+            )
+            .clone();
         match gc_runtime().run_with(&program, &options) {
             Ok(r) => assert_eq!(r.stdout_str(), expected, "with prelude {prelude:?}"),
             Err(e) => panic!("with prelude {prelude:?}: {e}\n{e:?}"),

@@ -192,9 +192,16 @@ fn stderr_is_captured_separately() {
 #[test]
 fn gc_with_low_threshold_keeps_live_objects() {
     // The reference guest (no pointer spilling) trapped on this.
-    let r = ok(
-        "import gc\ngc.threshold(1)\nx = [[], []]\nprint(x)\nd = {}\nfor i in range(30000):\n    try:\n        d[i]\n    except KeyError:\n        pass\nprint('done', i)",
-    );
+    // A collection on every allocation: seconds on a loaded machine, so
+    // fuel bounds it, not the wall clock.
+    let mut options = mpwasm_core::RunOptions::new();
+    options.limits_mut().wall_timeout(None);
+    let r = crate::runtime()
+        .run_with(
+            "import gc\ngc.threshold(1)\nx = [[], []]\nprint(x)\nd = {}\nfor i in range(30000):\n    try:\n        d[i]\n    except KeyError:\n        pass\nprint('done', i)",
+            &options,
+        )
+        .unwrap();
     assert_eq!(r.stdout_str(), "[[], []]\ndone 29999\n");
 }
 
@@ -287,4 +294,30 @@ fn exp_is_correctly_rounded() {
         }
     }
     assert!(differ <= xs.len() / 100, "{differ} of {} differ", xs.len());
+}
+
+/// `Vm::heap_info`: the four figures are consistent and follow allocation.
+#[test]
+fn heap_info_is_consistent_and_follows_allocation() {
+    use mpwasm_core::{RunOptions, Vm};
+    let mut vm = Vm::new(crate::runtime(), &RunOptions::new()).unwrap();
+    vm.run("import gc\ngc.collect()").unwrap();
+    let fresh = vm.heap_info().unwrap();
+    assert_eq!(fresh.total_bytes, fresh.used_bytes + fresh.free_bytes);
+    assert!(fresh.largest_free_bytes <= fresh.free_bytes);
+    assert!(fresh.largest_free_bytes > 0);
+    vm.run("keep = [bytearray(10_000) for _ in range(50)]")
+        .unwrap();
+    let grown = vm.heap_info().unwrap();
+    assert_eq!(grown.total_bytes, grown.used_bytes + grown.free_bytes);
+    assert!(
+        grown.used_bytes >= fresh.used_bytes + 500_000,
+        "{fresh:?} -> {grown:?}"
+    );
+    vm.run("del keep\ngc.collect()").unwrap();
+    let freed = vm.heap_info().unwrap();
+    assert!(
+        freed.used_bytes < grown.used_bytes - 400_000,
+        "{grown:?} -> {freed:?}"
+    );
 }

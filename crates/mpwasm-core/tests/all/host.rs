@@ -158,8 +158,10 @@ fn large_results_grow_the_buffer_and_respect_the_limit() {
             mpwasm_core::Limits::new()
                 .memory_bytes(128 << 20)
                 .fuel(None)
-                .wall_timeout(None),
-        );
+                .wall_timeout(None)
+                .clone(),
+        )
+        .clone();
     // Far above the 4 KiB first buffer: the guest grows it and asks again.
     // (10 MiB works too but takes MicroPython's json.loads seconds: its
     // string building grows buffers linearly.)
@@ -173,7 +175,8 @@ fn large_results_grow_the_buffer_and_respect_the_limit() {
         .unwrap();
     let options = RunOptions::new()
         .host_functions(functions())
-        .bridge_config(small);
+        .bridge_config(small)
+        .clone();
     let code = "print(len(echo('y' * 900)))\ntry:\n    echo('y' * 2000)\nexcept RuntimeError as e:\n    print(e)";
     let r = runtime().run_with(code, &options).unwrap();
     assert_eq!(
@@ -198,7 +201,7 @@ fn without_functions_nothing_is_defined() {
 
 #[test]
 fn host_functions_read_per_run_state() {
-    use mpwasm_core::{ExecMode, Vm};
+    use mpwasm_core::Vm;
     use mpwasm_host::CallContext;
 
     let mut f = HostFunctions::new();
@@ -215,7 +218,7 @@ fn host_functions_read_per_run_state() {
     .unwrap();
     let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
     vm.bridge().set_state(10u32);
-    let r = vm.exec("print(count(), count())", ExecMode::File).unwrap();
+    let r = vm.run("print(count(), count())").unwrap();
     assert_eq!(r.stdout_str(), "11 12\n");
     assert_eq!(vm.bridge().state::<u32>(), Some(&mut 12));
 }
@@ -223,7 +226,7 @@ fn host_functions_read_per_run_state() {
 mod properties {
     use std::sync::{Arc, Mutex};
 
-    use mpwasm_core::{ExecMode, HostFunctions, RunOptions, Vm};
+    use mpwasm_core::{HostFunctions, RunOptions, Vm};
     use proptest::prelude::*;
     use serde_json::{Map, Number, Value};
 
@@ -266,7 +269,7 @@ mod properties {
             f.register("echo", |v: Value| v).unwrap();
             f.register("put", move |v: Value| { *sink.lock().unwrap() = Some(v); }).unwrap();
             let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
-            vm.exec("put(echo(get()))", ExecMode::File).unwrap();
+            vm.run("put(echo(get()))").unwrap();
             let back = seen.lock().unwrap().take();
             prop_assert_eq!(back, Some(value));
         }

@@ -8,14 +8,19 @@ use proptest::prelude::*;
 use crate::{err_with, ok, runtime};
 
 fn with(limits: Limits) -> RunOptions {
-    RunOptions::new().limits(limits)
+    RunOptions::new().limits(limits).clone()
 }
 
 #[test]
 fn fuel_stops_an_infinite_loop() {
     let e = err_with(
         "print('start')\nwhile True: pass",
-        &with(Limits::new().fuel(Some(50_000_000)).wall_timeout(None)),
+        &with(
+            Limits::new()
+                .fuel(Some(50_000_000))
+                .wall_timeout(None)
+                .clone(),
+        ),
     );
     let Error::OutOfFuel(r) = &e else {
         panic!("{e:?}")
@@ -34,7 +39,8 @@ fn wall_clock_stops_an_infinite_loop_without_fuel() {
         &with(
             Limits::new()
                 .fuel(None)
-                .wall_timeout(Some(Duration::from_millis(200))),
+                .wall_timeout(Some(Duration::from_millis(200)))
+                .clone(),
         ),
     );
     assert!(matches!(e, Error::Timeout(_)), "{e:?}");
@@ -50,7 +56,11 @@ fn sleep_ends_at_the_deadline() {
     let started = Instant::now();
     let e = err_with(
         "import time\nprint('zz')\ntime.sleep(10)",
-        &with(Limits::new().wall_timeout(Some(Duration::from_millis(300)))),
+        &with(
+            Limits::new()
+                .wall_timeout(Some(Duration::from_millis(300)))
+                .clone(),
+        ),
     );
     let Error::Timeout(r) = &e else {
         panic!("{e:?}")
@@ -92,7 +102,8 @@ fn growing_list_is_a_memory_limit_at_16_mib() {
             Limits::new()
                 .memory_bytes(16 << 20)
                 .fuel(None)
-                .wall_timeout(Some(std::time::Duration::from_secs(20))),
+                .wall_timeout(Some(std::time::Duration::from_secs(20)))
+                .clone(),
         ),
     );
     assert!(matches!(e, Error::MemoryLimit { .. }), "{e:?}");
@@ -104,12 +115,11 @@ fn the_heap_grows_into_the_memory_limit() {
     // 40 MB of live data needs the heap to grow well past its initial size.
     let code = "x = [bytearray(1 << 20) for _ in range(40)]\nprint(sum(len(b) for b in x))";
     // No wall clock: this takes most of a second on a loaded machine.
-    let limits = Limits::new().wall_timeout(None);
-    let r = runtime()
-        .run_with(code, &with(limits.clone().memory_bytes(64 << 20)))
-        .unwrap();
+    let mut limits = Limits::new();
+    limits.wall_timeout(None).memory_bytes(64 << 20);
+    let r = runtime().run_with(code, &with(limits.clone())).unwrap();
     assert_eq!(r.stdout_str(), "41943040\n");
-    let e = err_with(code, &with(limits.memory_bytes(16 << 20)));
+    let e = err_with(code, &with(limits.memory_bytes(16 << 20).clone()));
     assert!(matches!(e, Error::MemoryLimit { .. }), "{e:?}");
 }
 
@@ -163,7 +173,7 @@ fn re_backtracking_recursion_is_catchable() {
     let code = "import re\ntry:\n    re.match('(a*)*', 'aaa')\nexcept RuntimeError as e:\n    print('caught', e)\nprint('after')";
     for max_stack in [Limits::MIN_MAX_WASM_STACK, Limits::DEFAULT_MAX_WASM_STACK] {
         let r = runtime()
-            .run_with(code, &with(Limits::new().max_wasm_stack(max_stack)))
+            .run_with(code, &with(Limits::new().max_wasm_stack(max_stack).clone()))
             .unwrap();
         assert_eq!(
             r.stdout_str(),
@@ -194,7 +204,7 @@ fn a_script_file_name_sets_file_and_sys_path() {
     let mut vm = mpwasm_core::Vm::new(runtime, &RunOptions::new()).unwrap();
     let code = "import sys\nprint(__file__, sys.path[0])";
     let r = vm
-        .exec_named("/input/app/main.py", code, mpwasm_core::ExecMode::File)
+        .run_named("/input/app/main.py", code, mpwasm_core::ExecMode::File)
         .unwrap();
     assert_eq!(r.stdout_str(), "/input/app/main.py /input/app\n");
     // Source text (`<string>`, `<stdin>`) is not a script: no __file__.
@@ -229,7 +239,7 @@ fn output_is_truncated_and_flagged() {
     let r = runtime()
         .run_with(
             "print('x' * 5000)\nimport sys\nsys.stderr.write('e' * 10)",
-            &with(Limits::new().max_output_bytes(100)),
+            &with(Limits::new().max_output_bytes(100).clone()),
         )
         .unwrap();
     assert_eq!(r.stdout.len(), 100);
@@ -258,33 +268,160 @@ fn fuel_accounting_is_reported() {
 #[test]
 fn limits_above_the_runtime_are_refused() {
     let e = runtime()
-        .run_with("pass", &with(Limits::new().max_wasm_stack(64 << 20)))
+        .run_with(
+            "pass",
+            &with(Limits::new().max_wasm_stack(64 << 20).clone()),
+        )
         .unwrap_err();
     assert!(matches!(e, Error::InvalidLimits(_)), "{e:?}");
+}
+
+/// Each setting's published bounds, at and just past each end.
+#[test]
+fn every_setting_is_refused_just_outside_its_bounds_and_named() {
+    use mpwasm_core::LimitsError;
+    let at = |f: &dyn Fn(&mut Limits)| {
+        let mut limits = Limits::new();
+        f(&mut limits);
+        limits.validate()
+    };
+    let out_of_range = |r: Result<(), LimitsError>| match r {
+        Err(LimitsError::OutOfRange { setting, value, .. }) => Some((setting, value)),
+        _ => None,
+    };
+    let (min, max) = (Limits::MIN_MEMORY_BYTES, Limits::MAX_MEMORY_BYTES);
+    assert_eq!(
+        at(&|l| {
+            l.memory_bytes(min);
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        at(&|l| {
+            l.memory_bytes(max);
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        out_of_range(at(&|l| {
+            l.memory_bytes(min - 1);
+        })),
+        Some(("memory_bytes", min - 1))
+    );
+    assert_eq!(
+        out_of_range(at(&|l| {
+            l.memory_bytes(max + 1);
+        })),
+        Some(("memory_bytes", max + 1))
+    );
+    let (min, max) = (Limits::MIN_MAX_WASM_STACK, Limits::MAX_MAX_WASM_STACK);
+    assert_eq!(
+        at(&|l| {
+            l.max_wasm_stack(min);
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        at(&|l| {
+            l.max_wasm_stack(max);
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        out_of_range(at(&|l| {
+            l.max_wasm_stack(min - 1);
+        })),
+        Some(("max_wasm_stack", (min - 1) as u64))
+    );
+    assert_eq!(
+        at(&|l| {
+            l.fuel(Some(0));
+        }),
+        Err(LimitsError::Zero { setting: "fuel" })
+    );
+    assert_eq!(
+        at(&|l| {
+            l.fuel(Some(1));
+        }),
+        Ok(())
+    );
+    assert_eq!(
+        at(&|l| {
+            l.wall_timeout(Some(Duration::ZERO));
+        }),
+        Err(LimitsError::Zero {
+            setting: "wall_timeout"
+        })
+    );
+    let year = Limits::MAX_WALL_TIMEOUT;
+    assert_eq!(
+        at(&|l| {
+            l.wall_timeout(Some(year));
+        }),
+        Ok(())
+    );
+    let past = year + Duration::from_nanos(1);
+    assert_eq!(
+        at(&|l| {
+            l.wall_timeout(Some(past));
+        }),
+        Err(LimitsError::WallTimeoutTooLong(past))
+    );
+    // Switching a limit off is not an error; nor is any output cap.
+    assert_eq!(
+        at(&|l| {
+            l.fuel(None).wall_timeout(None).max_output_bytes(0);
+        }),
+        Ok(())
+    );
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// Validation never panics, and a refusal names a setting whose value
+    /// is the one given: restoring just that setting's default removes that
+    /// refusal (another setting may then be refused, never the same one).
     #[test]
-    fn limits_validation_never_panics_and_matches_the_rules(
+    fn a_refusal_names_the_setting_at_fault(
         memory in any::<u64>(),
         fuel in proptest::option::of(any::<u64>()),
         timeout_ms in proptest::option::of(0u64..(400 * 24 * 3600 * 1000)),
         stack in any::<usize>(),
         output in any::<usize>(),
     ) {
-        let limits = Limits::new()
+        use mpwasm_core::LimitsError;
+        let mut limits = Limits::new();
+        limits
             .memory_bytes(memory)
             .fuel(fuel)
             .wall_timeout(timeout_ms.map(Duration::from_millis))
             .max_wasm_stack(stack)
             .max_output_bytes(output);
-        let valid = (Limits::MIN_MEMORY_BYTES..=Limits::MAX_MEMORY_BYTES).contains(&memory)
-            && fuel != Some(0)
-            && timeout_ms.is_none_or(|t| t > 0 && t <= 365 * 24 * 3600 * 1000)
-            && stack >= Limits::MIN_MAX_WASM_STACK;
-        prop_assert_eq!(limits.validate().is_ok(), valid);
+        let Err(refusal) = limits.validate() else {
+            return Ok(());
+        };
+        let defaults = Limits::new();
+        let mut fixed = limits.clone();
+        match &refusal {
+            LimitsError::OutOfRange { setting: "memory_bytes", value, .. } => {
+                prop_assert_eq!(*value, memory);
+                fixed.memory_bytes(defaults.get_memory_bytes());
+            }
+            LimitsError::OutOfRange { setting: "max_wasm_stack", value, .. } => {
+                prop_assert_eq!(*value, stack as u64);
+                fixed.max_wasm_stack(defaults.get_max_wasm_stack());
+            }
+            LimitsError::Zero { setting: "fuel" } => {
+                prop_assert_eq!(fuel, Some(0));
+                fixed.fuel(defaults.get_fuel());
+            }
+            LimitsError::Zero { setting: "wall_timeout" } | LimitsError::WallTimeoutTooLong(_) => {
+                fixed.wall_timeout(defaults.get_wall_timeout());
+            }
+            other => prop_assert!(false, "unexpected refusal {:?}", other),
+        }
+        prop_assert_ne!(fixed.validate(), Err(refusal));
     }
 }
 
@@ -294,7 +431,7 @@ proptest! {
 #[test]
 fn a_tiny_fuel_budget_is_out_of_fuel_not_an_engine_error() {
     for fuel in [1, 100, 10_000] {
-        let e = err_with("print(1)", &with(Limits::new().fuel(Some(fuel))));
+        let e = err_with("print(1)", &with(Limits::new().fuel(Some(fuel)).clone()));
         assert!(matches!(e, Error::OutOfFuel(_)), "fuel {fuel}: {e:?}");
         assert_eq!(e.run_result().unwrap().fuel_consumed, fuel);
     }
@@ -306,23 +443,23 @@ fn a_tiny_fuel_budget_is_out_of_fuel_not_an_engine_error() {
 /// and the VM keeps working for sources that fit.
 #[test]
 fn a_source_that_does_not_fit_full_memory_is_a_memory_limit() {
-    use mpwasm_core::{ExecMode, Vm};
+    use mpwasm_core::Vm;
 
-    let options = with(Limits::new().memory_bytes(4 << 20));
+    let options = with(Limits::new().memory_bytes(4 << 20).clone());
     let mut vm = Vm::new(runtime(), &options).unwrap();
     // Leave about 512 KiB free: small snippets still run, a 1 MiB source
     // does not fit.
     let free = (4 << 20) - vm.memory_size();
     let fill = format!("b = bytearray({})", free - (512 << 10));
-    vm.exec(&fill, ExecMode::File).unwrap();
+    vm.run(&fill).unwrap();
     let big = format!("{}\nprint(1)", "#".repeat(1 << 20));
-    match vm.exec(&big, ExecMode::File) {
+    match vm.run(&big) {
         Err(Error::MemoryLimit { message, .. }) => {
             assert!(message.contains("bytes for the source"), "{message}")
         }
         other => panic!("expected a memory limit, got {other:?}"),
     }
-    let r = vm.exec("print(len(b) > 1000)", ExecMode::File).unwrap();
+    let r = vm.run("print(len(b) > 1000)").unwrap();
     assert_eq!(r.stdout_str(), "True\n");
 }
 
@@ -355,12 +492,14 @@ fn any_limits() -> impl Strategy<Value = Limits> {
     ];
     let output = prop_oneof![0usize..4, 4usize..100, any::<usize>()];
     (memory, fuel, timeout, stack, output).prop_map(|(memory, fuel, timeout, stack, output)| {
-        Limits::new()
+        let mut limits = Limits::new();
+        limits
             .memory_bytes(memory)
             .fuel(fuel)
             .wall_timeout(timeout)
             .max_wasm_stack(stack)
-            .max_output_bytes(output)
+            .max_output_bytes(output);
+        limits
     })
 }
 
@@ -378,8 +517,10 @@ proptest! {
 
         let outcome = runtime().run_with("print(1)", &with(limits.clone()));
         if let Err(invalid) = limits.validate() {
-            prop_assert!(matches!(invalid, Error::InvalidLimits(_)));
-            prop_assert!(matches!(outcome, Err(Error::InvalidLimits(_))), "{outcome:?}");
+            prop_assert!(
+                matches!(&outcome, Err(Error::InvalidLimits(e)) if *e == invalid),
+                "{outcome:?}"
+            );
             return Ok(());
         }
         if let Err(e) = &outcome
@@ -410,16 +551,16 @@ proptest! {
 /// with an empty type name. It is a memory limit, and the VM still works.
 #[test]
 fn an_exception_the_guest_cannot_record_is_a_memory_limit() {
-    use mpwasm_core::{ExecMode, Vm};
+    use mpwasm_core::Vm;
 
     let mut vm = Vm::new(runtime(), &with(Limits::new())).unwrap();
-    vm.exec("b = bytearray(3 << 20)", ExecMode::File).unwrap();
-    vm.set_limits(Limits::new().memory_bytes(Limits::MIN_MEMORY_BYTES))
+    vm.run("b = bytearray(3 << 20)").unwrap();
+    vm.set_limits(Limits::new().memory_bytes(Limits::MIN_MEMORY_BYTES).clone())
         .unwrap();
-    match vm.exec("c = bytearray(3 << 20)", ExecMode::File) {
+    match vm.run("c = bytearray(3 << 20)") {
         Err(Error::MemoryLimit { .. }) => {}
         other => panic!("expected a memory limit, got {other:?}"),
     }
-    let r = vm.exec("print(len(b))", ExecMode::File).unwrap();
+    let r = vm.run("print(len(b))").unwrap();
     assert_eq!(r.stdout_str(), "3145728\n");
 }

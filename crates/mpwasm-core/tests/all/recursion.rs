@@ -84,8 +84,14 @@ fn recursion_error_can_be_caught_again_and_again() {
 fn a_long_generator_chain_is_a_cpu_burn_stopped_by_fuel() {
     // 10^5 chained generators make every GC mark pass overflow its mark
     // stack and rescan the heap: quadratic, so fuel ends it.
-    let options =
-        RunOptions::new().limits(Limits::new().fuel(Some(2_000_000_000)).wall_timeout(None));
+    let options = RunOptions::new()
+        .limits(
+            Limits::new()
+                .fuel(Some(2_000_000_000))
+                .wall_timeout(None)
+                .clone(),
+        )
+        .clone();
     let e = err_with(
         "print('s')\ndef g(it):\n    for x in it: yield x\nit = iter([1])\nfor i in range(100000): it = g(it)\nlist(it)",
         &options,
@@ -99,8 +105,13 @@ fn a_long_generator_chain_is_a_cpu_burn_stopped_by_fuel() {
 
 #[test]
 fn recursion_at_the_smallest_stack_is_still_a_recursion_error() {
-    let options =
-        RunOptions::new().limits(Limits::new().max_wasm_stack(Limits::MIN_MAX_WASM_STACK));
+    let options = RunOptions::new()
+        .limits(
+            Limits::new()
+                .max_wasm_stack(Limits::MIN_MAX_WASM_STACK)
+                .clone(),
+        )
+        .clone();
     for code in [
         "def f(n): return f(n + 1)\nf(0)",
         "class A:\n    def __repr__(self): return repr(A())\nrepr(A())",
@@ -113,4 +124,28 @@ fn recursion_at_the_smallest_stack_is_still_a_recursion_error() {
     }
     let r = runtime().run_with("print('alive')", &options).unwrap();
     assert_eq!(r.stdout_str(), "alive\n");
+}
+
+/// A run's `Limits::max_wasm_stack` bounds C recursion too (printing nested
+/// containers keeps its state in native Wasm frames), not only Python
+/// recursion: the deepest list that still prints shrinks with the budget.
+#[test]
+fn the_runs_stack_budget_bounds_c_recursion() {
+    let deepest = "def prints(n):\n    x = []\n    for _ in range(n):\n        x = [x]\n    try:\n        repr(x)\n        return True\n    except RuntimeError:\n        return False\nlo, hi = 1, 200000\nwhile lo < hi:\n    mid = (lo + hi + 1) // 2\n    if prints(mid):\n        lo = mid\n    else:\n        hi = mid - 1\nprint(lo)";
+    let depth = |stack: usize| -> u64 {
+        let mut options = RunOptions::new();
+        options
+            .limits_mut()
+            .max_wasm_stack(stack)
+            .wall_timeout(None);
+        let r = runtime().run_with(deepest, &options).unwrap();
+        r.stdout_str().trim().parse().unwrap()
+    };
+    let full = depth(Limits::DEFAULT_MAX_WASM_STACK);
+    let quarter = depth(Limits::DEFAULT_MAX_WASM_STACK / 4);
+    assert!(full > 100, "{full}");
+    assert!(
+        quarter * 2 < full,
+        "a quarter of the stack still prints {quarter} levels (full: {full})"
+    );
 }

@@ -32,9 +32,9 @@ fn still_usable(s: &mut Session) {
 
 /// The session is poisoned by `cause` until reset, then fresh.
 fn poisoned_then_reset(s: &mut Session, cause: &str) {
-    assert_eq!(s.poisoned_by(), Some(cause));
+    assert_eq!(s.poisoned_by().map(|c| c.name()), Some(cause));
     assert!(
-        matches!(s.run("print(keep)"), Err(Error::Poisoned { cause: c }) if c == cause),
+        matches!(s.run("print(keep)"), Err(Error::Poisoned { cause: c }) if c.name() == cause),
         "still poisoned"
     );
     s.reset();
@@ -136,7 +136,8 @@ fn the_guest_cannot_forge_control_flow() {
         still_usable(&mut s);
     }
     // `except BaseException` cannot hold off a trap.
-    s.set_limits(Limits::new().fuel(Some(50_000_000))).unwrap();
+    s.set_limits(Limits::new().fuel(Some(50_000_000)).clone())
+        .unwrap();
     let e = run_err(
         &mut s,
         "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
@@ -181,8 +182,10 @@ fn an_exception_raised_while_reporting_one_keeps_the_session() {
 
 #[test]
 fn memory_bombs_keep_the_session_and_its_heap() {
-    let options = RunOptions::new().limits(Limits::new().memory_bytes(4 << 20));
-    let mut s = Session::with_options(runtime(), options);
+    let options = RunOptions::new()
+        .limits(Limits::new().memory_bytes(4 << 20).clone())
+        .clone();
+    let mut s = Session::with_options(runtime(), options.clone());
     out(&mut s, "keep = 'kept'");
     for code in [
         "x = 'a' * 10**9",
@@ -224,8 +227,13 @@ fn host_function_errors_and_blocking_in_a_session() {
         .host_functions(f)
         // Generous: catching a panic can take a while with RUST_BACKTRACE set
         // on a loaded machine.
-        .limits(Limits::new().wall_timeout(Some(Duration::from_millis(1000))));
-    let mut s = Session::with_options(runtime(), options);
+        .limits(
+            Limits::new()
+                .wall_timeout(Some(Duration::from_millis(1000)))
+                .clone(),
+        )
+        .clone();
+    let mut s = Session::with_options(runtime(), options.clone());
     out(&mut s, "keep = 'kept'");
     let e = run_err(&mut s, "deny()");
     assert!(
@@ -260,8 +268,10 @@ fn host_function_errors_and_blocking_in_a_session() {
 
 #[test]
 fn floods_do_not_leak_into_the_next_snippet() {
-    let options = RunOptions::new().limits(Limits::new().max_output_bytes(100));
-    let mut s = Session::with_options(runtime(), options);
+    let options = RunOptions::new()
+        .limits(Limits::new().max_output_bytes(100).clone())
+        .clone();
+    let mut s = Session::with_options(runtime(), options.clone());
     let r = s
         .run("import sys\nprint('x' * 1000)\nsys.stderr.write('e' * 1000)")
         .unwrap();
@@ -274,8 +284,10 @@ fn floods_do_not_leak_into_the_next_snippet() {
 
 #[test]
 fn replay_session_skips_hostile_snippets() {
-    let options = RunOptions::new().limits(Limits::new().fuel(Some(50_000_000)));
-    let mut s = ReplaySession::with_options(runtime(), options);
+    let options = RunOptions::new()
+        .limits(Limits::new().fuel(Some(50_000_000)).clone())
+        .clone();
+    let mut s = ReplaySession::with_options(runtime(), options.clone());
     s.run("keep = 'kept'").unwrap();
     for code in [
         "import sys\nsys.exit(3)",

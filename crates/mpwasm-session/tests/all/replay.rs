@@ -37,7 +37,10 @@ fn replays_side_effects_and_close_clears() {
             *counter.lock().unwrap() += 1;
         })
         .unwrap();
-    let mut s = ReplaySession::with_options(runtime(), RunOptions::new().host_functions(functions));
+    let mut s = ReplaySession::with_options(
+        runtime(),
+        RunOptions::new().host_functions(functions).clone(),
+    );
     s.run("tick()").unwrap();
     s.run("pass").unwrap();
     assert_eq!(

@@ -35,7 +35,10 @@ fn side_effects_happen_once() {
             sink.lock().unwrap().push(what);
         })
         .unwrap();
-    let mut s = Session::with_options(runtime(), RunOptions::new().host_functions(functions));
+    let mut s = Session::with_options(
+        runtime(),
+        RunOptions::new().host_functions(functions).clone(),
+    );
     out(&mut s, "record('once')\nitems = [1, 2]");
     out(&mut s, "items.append(3)");
     assert_eq!(out(&mut s, "print(items)"), "[1, 2, 3]\n");
@@ -96,13 +99,15 @@ fn echo_mode_prints_expression_values() {
     let mut s = Session::new(runtime());
     s.run("x = 6").unwrap();
     assert_eq!(
-        s.run_mode("x * 7", ExecMode::Single).unwrap().stdout_str(),
+        s.run_named("<string>", "x * 7", ExecMode::Single)
+            .unwrap()
+            .stdout_str(),
         "42\n"
     );
 }
 
 fn poisoned_after(code: &str, limits: Limits, expect: &str) {
-    let mut s = Session::with_options(runtime(), RunOptions::new().limits(limits));
+    let mut s = Session::with_options(runtime(), RunOptions::new().limits(limits).clone());
     out(&mut s, "x = 1");
     let e = s.run(code).unwrap_err();
     assert_eq!(
@@ -112,10 +117,10 @@ fn poisoned_after(code: &str, limits: Limits, expect: &str) {
         },
         expect
     );
-    assert_eq!(s.poisoned_by(), Some(expect));
+    assert_eq!(s.poisoned_by().map(|c| c.name()), Some(expect));
     let again = s.run("print(x)").unwrap_err();
     assert!(
-        matches!(again, Error::Poisoned { cause } if cause == expect),
+        matches!(again, Error::Poisoned { cause } if cause.name() == expect),
         "{again:?}"
     );
     assert!(again.to_string().contains(expect));
@@ -130,7 +135,7 @@ fn poisoned_after(code: &str, limits: Limits, expect: &str) {
 fn poisoned_after_fuel_and_reset() {
     poisoned_after(
         "while True: pass",
-        Limits::new().fuel(Some(20_000_000)),
+        Limits::new().fuel(Some(20_000_000)).clone(),
         "out_of_fuel",
     );
 }
@@ -141,7 +146,8 @@ fn poisoned_after_timeout_and_reset() {
         "while True: pass",
         Limits::new()
             .fuel(None)
-            .wall_timeout(Some(Duration::from_millis(100))),
+            .wall_timeout(Some(Duration::from_millis(100)))
+            .clone(),
         "timeout",
     );
 }
@@ -150,7 +156,9 @@ fn poisoned_after_timeout_and_reset() {
 fn poisoned_after_sleep_past_the_deadline() {
     poisoned_after(
         "import time\ntime.sleep(5)",
-        Limits::new().wall_timeout(Some(Duration::from_millis(100))),
+        Limits::new()
+            .wall_timeout(Some(Duration::from_millis(100)))
+            .clone(),
         "timeout",
     );
 }
@@ -221,4 +229,45 @@ fn sessions_move_between_threads_and_run_concurrently() {
         let mut s = h.join().unwrap();
         assert_eq!(out(&mut s, "print(acc)"), format!("{}\n", t + 50));
     }
+}
+
+/// The host functions' wrappers run like a snippet: a trap while they are
+/// installed in a live session poisons it, as in any run.
+#[test]
+fn a_trap_while_installing_host_functions_poisons() {
+    let mut s = Session::new(runtime());
+    out(&mut s, "x = 1");
+    let mut tight = Limits::new();
+    tight.fuel(Some(1_000));
+    s.set_limits(tight).unwrap();
+    let e = s.register_function("double", |n: i64| n * 2).unwrap_err();
+    assert!(matches!(&e, Error::Run(RunError::OutOfFuel(_))), "{e:?}");
+    assert_eq!(s.poisoned_by(), Some(mpwasm_core::TrapKind::OutOfFuel));
+    assert!(matches!(s.run("print(x)"), Err(Error::Poisoned { .. })));
+    // The function stays registered: after a reset it works.
+    s.set_limits(Limits::new()).unwrap();
+    s.reset();
+    assert_eq!(out(&mut s, "print(double(21))"), "42\n");
+}
+
+/// Registered functions live in one place and survive every state change.
+#[test]
+fn host_functions_survive_reset_close_and_poisoning() {
+    let mut s = Session::new(runtime());
+    s.register_function("inc", |n: i64| n + 1).unwrap();
+    assert_eq!(s.host_functions().names().collect::<Vec<_>>(), ["inc"]);
+    assert_eq!(out(&mut s, "print(inc(1))"), "2\n");
+    s.reset();
+    assert_eq!(out(&mut s, "print(inc(2))"), "3\n");
+    s.close();
+    assert_eq!(s.host_functions().names().collect::<Vec<_>>(), ["inc"]);
+    s.reset();
+    let mut tight = Limits::new();
+    tight.fuel(Some(5_000_000));
+    s.set_limits(tight).unwrap();
+    assert!(s.run("while True: pass").is_err());
+    assert!(s.poisoned_by().is_some());
+    s.set_limits(Limits::new()).unwrap();
+    s.reset();
+    assert_eq!(out(&mut s, "print(inc(3))"), "4\n");
 }
