@@ -51,23 +51,31 @@ fn yes() -> bool {
 }
 
 fn limits(fuel: bool, wall: bool) -> Limits {
-    Limits::new()
+    let mut limits = Limits::new();
+    limits
         .memory_bytes(WORKLOAD_MEMORY)
         .fuel(fuel.then_some(WORKLOAD_FUEL))
-        .wall_timeout(wall.then_some(WORKLOAD_WALL))
+        .wall_timeout(wall.then_some(WORKLOAD_WALL));
+    limits
 }
 
 /// Limits of the small measures (one-shot, session, host call, throughput):
 /// the library's defaults, with the switches applied.
 fn small_limits(fuel: bool, wall: bool) -> Limits {
-    let defaults = Limits::new();
-    Limits::new()
-        .fuel(if fuel { defaults.get_fuel() } else { None })
-        .wall_timeout(if wall {
-            defaults.get_wall_timeout()
-        } else {
-            None
-        })
+    let mut limits = Limits::new();
+    if !fuel {
+        limits.fuel(None);
+    }
+    if !wall {
+        limits.wall_timeout(None);
+    }
+    limits
+}
+
+fn options_with(limits: Limits) -> RunOptions {
+    let mut options = RunOptions::new();
+    options.limits(limits);
+    options
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -88,7 +96,7 @@ impl Driver {
                 let path = req.path.as_ref().context("workload needs a path")?;
                 let source = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
-                let options = RunOptions::new().limits(limits(req.fuel, req.wall));
+                let options = options_with(limits(req.fuel, req.wall));
                 let started = Instant::now();
                 let result = self.runtime.run_with(&source, &options)?;
                 let seconds = started.elapsed().as_secs_f64();
@@ -99,7 +107,7 @@ impl Driver {
                 })
             }
             "oneshot" => {
-                let options = RunOptions::new().limits(small_limits(req.fuel, req.wall));
+                let options = options_with(small_limits(req.fuel, req.wall));
                 let mut samples = Vec::with_capacity(n);
                 for _ in 0..n {
                     let started = Instant::now();
@@ -112,7 +120,7 @@ impl Driver {
                 json!({"seconds": median(samples).as_secs_f64()})
             }
             "session" => {
-                let options = RunOptions::new().limits(small_limits(req.fuel, req.wall));
+                let options = options_with(small_limits(req.fuel, req.wall));
                 let mut session = Session::with_options(&self.runtime, options);
                 session.run("x = 0")?;
                 for _ in 0..20 {
@@ -133,9 +141,8 @@ impl Driver {
             "hostcall" => {
                 let mut functions = HostFunctions::new();
                 functions.register("nop", |x: i64| x)?;
-                let options = RunOptions::new()
-                    .host_functions(functions)
-                    .limits(limits(req.fuel, req.wall));
+                let mut options = options_with(limits(req.fuel, req.wall));
+                options.host_functions(functions);
                 let base = self
                     .runtime
                     .run_with(&format!("for i in range({n}):\n    pass"), &options)?;
@@ -153,7 +160,7 @@ impl Driver {
             }
             "throughput" => {
                 let threads = req.threads.unwrap_or(1).max(1);
-                let options = RunOptions::new().limits(small_limits(req.fuel, req.wall));
+                let options = options_with(small_limits(req.fuel, req.wall));
                 let started = Instant::now();
                 let failures = std::thread::scope(|s| {
                     let handles: Vec<_> = (0..threads)
@@ -220,7 +227,7 @@ fn run_once(runtime: &Runtime, args: &[String]) -> Result<()> {
     let fuel = !args.iter().any(|a| a == "--no-fuel");
     let wall = !args.iter().any(|a| a == "--no-wall");
     let source = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
-    let options = RunOptions::new().limits(limits(fuel, wall));
+    let options = options_with(limits(fuel, wall));
     let result = runtime.run_with(&source, &options)?;
     print!("{}", result.stdout_str());
     eprintln!(
