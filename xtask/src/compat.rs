@@ -11,6 +11,7 @@
 //!    `.work/native/` (out of tree; incremental after the first ~30 s).
 //! 3. Run `cargo run -p mpwasm-compat -- --tree <src> --native <bin> ARGS...`.
 
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,25 +22,6 @@ use crate::build::{Ctx, SCRUBBED_ENV};
 use crate::cli::BuildArgs;
 use crate::source::{self, ResolvedSource};
 use crate::util::{display_rel, remove_dir_if_exists};
-
-pub const USAGE: &str = "\
-Usage: cargo xtask compat [OPTIONS]
-
-Builds the native unix port of the pinned MicroPython tree into .work/native/,
-then runs tests/{basics,float,extmod,micropython,misc,stress}/*.py natively and
-in the mpwasm sandbox, judged as tests/run-tests.py judges them.
-
-Options (passed to crates/mpwasm-compat):
-  --dirs A,B,...     Test directories [default: all six]
-  --filter TEXT      Only tests whose path (dir/name.py) contains TEXT
-  --native-only      Run only the native binary
-  --sandbox-only     Run only the sandbox
-  --json PATH        Write the machine-readable result here
-  --threads N        Parallel tests [default: 2]
-  --timeout SECS     Per-test timeout [default: 30]
-  --progress         Print each test's verdicts as it finishes
-  --show             Print the output of every test that did not pass
-";
 
 /// Settings of the reference build: the unix port's standard variant minus
 /// what Debian's tarball lacks (libffi, berkeley-db, TLS libraries) and the
@@ -54,8 +36,8 @@ const NATIVE_MAKE_VARS: &[&str] = &[
 
 pub fn run(sh: &Shell, ctx: &Ctx, passthrough: &[String]) -> Result<()> {
     if passthrough.iter().any(|a| a == "--help" || a == "-h") {
-        print!("{USAGE}");
-        return Ok(());
+        // The options are mpwasm-compat's: its own help lists them.
+        return run_compat(ctx, ["--help"]);
     }
     for own in ["--tree", "--native", "--artifact", "--exec"] {
         if passthrough
@@ -81,6 +63,18 @@ pub fn run(sh: &Shell, ctx: &Ctx, passthrough: &[String]) -> Result<()> {
         display_rel(&ctx.repo_root, &src.dir)
     );
 
+    let mut args: Vec<OsString> = vec!["--tree".into(), src.dir.clone().into()];
+    if !sandbox_only {
+        let native = build_native(sh, &src, &work.join("native"))?;
+        args.extend(["--native".into(), native.into()]);
+    }
+    args.extend(passthrough.iter().map(OsString::from));
+    run_compat(ctx, args)
+}
+
+/// `cargo run -p mpwasm-compat -- ARGS...` in the caller's directory
+/// (relative paths in the arguments are the caller's).
+fn run_compat(ctx: &Ctx, args: impl IntoIterator<Item = impl AsRef<OsStr>>) -> Result<()> {
     let mut cmd =
         std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.arg("run")
@@ -88,13 +82,8 @@ pub fn run(sh: &Shell, ctx: &Ctx, passthrough: &[String]) -> Result<()> {
         .arg("--manifest-path")
         .arg(ctx.repo_root.join("Cargo.toml"))
         .args(["-p", "mpwasm-compat", "--"])
-        .arg("--tree")
-        .arg(&src.dir);
-    if !sandbox_only {
-        let native = build_native(sh, &src, &work.join("native"))?;
-        cmd.arg("--native").arg(native);
-    }
-    cmd.args(passthrough).current_dir(&ctx.cwd);
+        .args(args)
+        .current_dir(&ctx.cwd);
     eprintln!("==> cargo run -p mpwasm-compat");
     let status = cmd.status().context("cannot run cargo")?;
     if !status.success() {

@@ -1,15 +1,19 @@
 //! Project automation: `cargo xtask build-artifact` builds the MicroPython
 //! WASI guest (see micropython-port/README.md), `cargo xtask ensure-artifact`
-//! does so only when the artifact is missing or stale.
+//! does so only when the artifact is missing or stale, `cargo xtask test`
+//! checks lint and runs the test suite; `cargo xtask help` lists the rest.
 
 mod bench;
 mod build;
 mod cli;
+mod codegen;
 mod compat;
 mod manifest;
+mod package;
 mod patches;
 mod post;
 mod source;
+mod suite;
 mod toolchain;
 mod util;
 mod wasm;
@@ -18,10 +22,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use clap::{CommandFactory, Parser};
 use xshell::{Shell, cmd};
 
 use crate::build::Ctx;
-use crate::cli::Command;
+use crate::cli::{BuildArgs, Cli, Command, FuzzArgs};
 use crate::manifest::Freshness;
 use crate::util::display_rel;
 
@@ -41,86 +46,58 @@ fn repo_root() -> Result<PathBuf> {
 }
 
 fn run() -> Result<()> {
-    let cli = cli::parse(std::env::args().skip(1))?;
-    if cli.command == Command::Help {
-        print!("{}", cli::USAGE);
+    let Some(command) = Cli::parse().command else {
+        Cli::command()
+            .print_help()
+            .context("cannot print the help")?;
         return Ok(());
-    }
+    };
     let ctx = Ctx {
         repo_root: repo_root()?,
         cwd: std::env::current_dir().context("cannot read the current directory")?,
     };
     let sh = Shell::new().context("cannot create a shell")?;
     sh.change_dir(&ctx.repo_root);
+    dispatch(&sh, &ctx, command)
+}
 
-    if cli.command == Command::Bench {
-        return bench::run(&sh, &ctx, &cli.passthrough);
-    }
-
-    if cli.command == Command::Compat {
-        return compat::run(&sh, &ctx, &cli.passthrough);
-    }
-
-    if cli.command == Command::Fuzz {
-        let (target, minutes) = cli::fuzz_args(&cli.passthrough)?;
-        ensure_for_use(&sh, &ctx)?;
-        let seconds = (minutes * 60).to_string();
-        sh.change_dir(ctx.repo_root.join("fuzz"));
-        // No sanitizer: see fuzz/README.md. The compiled-guest cache is
-        // shared with the tests unless the caller chose one.
-        let _cache = std::env::var_os("MPWASM_CACHE_DIR")
-            .is_none()
-            .then(|| sh.push_env("MPWASM_CACHE_DIR", std::env::temp_dir().join("mpcache")));
-        cmd!(
-            sh,
-            "cargo +nightly fuzz run -s none {target} -- -max_total_time={seconds} -rss_limit_mb=4096 -timeout=10 -print_final_stats=1"
-        )
-        .run()
-        .context("the fuzz target failed (crash inputs are in fuzz/artifacts/)")?;
-        return Ok(());
-    }
-
-    if matches!(cli.command, Command::Test | Command::Mpwasm | Command::Soak) {
-        ensure_for_use(&sh, &ctx)?;
-        let rest = &cli.passthrough;
-        if cli.command == Command::Test {
-            cmd!(sh, "cargo test --workspace {rest...}")
+/// One arm per subcommand; each hands over to the function or module that
+/// does the work.
+fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::BuildArtifact(args) => build_and_report(sh, ctx, &args.into_build_args()),
+        Command::EnsureArtifact(args) => ensure_artifact(sh, ctx, &args),
+        Command::Test(rest) => suite::run(sh, ctx, &rest.args()),
+        Command::Mpwasm(rest) => {
+            ensure_for_use(sh, ctx)?;
+            let rest = &rest.args();
+            cmd!(sh, "cargo run --quiet --release -p mpwasm-cli -- {rest...}")
                 .run()
-                .context("the test suite failed")?;
-        } else if cli.command == Command::Soak {
+                .context("mpwasm failed")
+        }
+        Command::Compat(rest) => compat::run(sh, ctx, &rest.args()),
+        Command::Soak(rest) => {
+            ensure_for_use(sh, ctx)?;
+            let rest = &rest.args();
             cmd!(
                 sh,
                 "cargo run --quiet --release -p mpwasm-soak -- {rest...}"
             )
             .run()
-            .context("the soak failed")?;
-        } else {
-            cmd!(sh, "cargo run --quiet --release -p mpwasm-cli -- {rest...}")
-                .run()
-                .context("mpwasm failed")?;
+            .context("the soak failed")
         }
-        return Ok(());
+        Command::Fuzz(args) => fuzz(sh, ctx, &args),
+        Command::Codegen(args) => codegen::run(&ctx.repo_root, args.check),
+        Command::Package(args) => {
+            ensure_for_use(sh, ctx)?;
+            package::run(sh, ctx, args)
+        }
+        Command::Bench(args) => bench::run(sh, ctx, args),
     }
+}
 
-    if cli.command == Command::EnsureArtifact {
-        if cli.args.no_spill || cli.args.skip_build {
-            bail!("ensure-artifact takes neither --no-spill nor --skip-build");
-        }
-        let output = build::default_output(&ctx, &cli.args);
-        let (port_sha, _) = manifest::port_sources_sha256(&ctx.repo_root)?;
-        match manifest::check_fresh(&output, &port_sha)? {
-            Freshness::UpToDate { sha256, size } => {
-                println!(
-                    "artifact up to date: {} ({size} bytes, sha256 {sha256})",
-                    display_rel(&ctx.repo_root, &output)
-                );
-                return Ok(());
-            }
-            Freshness::Stale(why) => eprintln!("==> rebuilding the artifact: {why}"),
-        }
-    }
-
-    let outcome = build::build_artifact(&sh, &ctx, &cli.args)?;
+fn build_and_report(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<()> {
+    let outcome = build::build_artifact(sh, ctx, args)?;
     println!(
         "built {} ({} bytes, sha256 {}, {}, {:.1} s)",
         display_rel(&ctx.repo_root, &outcome.output),
@@ -132,13 +109,51 @@ fn run() -> Result<()> {
     Ok(())
 }
 
+/// `ensure-artifact`: one line when the artifact is fresh, else a build
+/// with the given options.
+fn ensure_artifact(sh: &Shell, ctx: &Ctx, args: &BuildArgs) -> Result<()> {
+    let output = build::default_output(ctx, args);
+    let (port_sha, _) = manifest::port_sources_sha256(&ctx.repo_root)?;
+    match manifest::check_fresh(&output, &port_sha)? {
+        Freshness::UpToDate { sha256, size } => {
+            println!(
+                "artifact up to date: {} ({size} bytes, sha256 {sha256})",
+                display_rel(&ctx.repo_root, &output)
+            );
+            Ok(())
+        }
+        Freshness::Stale(why) => {
+            eprintln!("==> rebuilding the artifact: {why}");
+            build_and_report(sh, ctx, args)
+        }
+    }
+}
+
+fn fuzz(sh: &Shell, ctx: &Ctx, args: &FuzzArgs) -> Result<()> {
+    ensure_for_use(sh, ctx)?;
+    let target = args.target.name();
+    let seconds = (args.minutes * 60).to_string();
+    sh.change_dir(ctx.repo_root.join("fuzz"));
+    // No sanitizer: see fuzz/README.md. The compiled-guest cache is
+    // shared with the tests unless the caller chose one.
+    let _cache = std::env::var_os("MPWASM_CACHE_DIR")
+        .is_none()
+        .then(|| sh.push_env("MPWASM_CACHE_DIR", std::env::temp_dir().join("mpcache")));
+    cmd!(
+        sh,
+        "cargo +nightly fuzz run -s none {target} -- -max_total_time={seconds} -rss_limit_mb=4096 -timeout=10 -print_final_stats=1"
+    )
+    .run()
+    .context("the fuzz target failed (crash inputs are in fuzz/artifacts/)")
+}
+
 /// Make sure a fresh artifact exists with nothing but defaults: on a machine
 /// with apt (Debian and derivatives) the pinned source comes from Debian's
 /// source package first (it works with only the package registries
 /// reachable); otherwise, or if that fails, from the upstream git tag.
 /// `MPWASM_SOURCE=git` skips the Debian route.
 fn ensure_for_use(sh: &Shell, ctx: &Ctx) -> Result<()> {
-    let args = cli::BuildArgs::default();
+    let args = BuildArgs::default();
     let output = build::default_output(ctx, &args);
     let (port_sha, _) = manifest::port_sources_sha256(&ctx.repo_root)?;
     if let Freshness::UpToDate { .. } = manifest::check_fresh(&output, &port_sha)? {
@@ -174,133 +189,6 @@ fn main() -> ExitCode {
                 eprintln!("  caused by: {cause}");
             }
             ExitCode::FAILURE
-        }
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::expect_used, clippy::unwrap_used)]
-mod tests {
-    use crate::cli::{self, BuildArgs, Command, WasmEh, parse};
-
-    #[test]
-    fn parses_all_build_options() {
-        let cli = parse([
-            "build-artifact",
-            "--repo-url",
-            "https://example.invalid/mp.git",
-            "--ref=pull/17/head",
-            "--source-dir",
-            "/src",
-            "--wasi-sdk",
-            "/opt/wasi-sdk",
-            "--wasm-opt=/usr/bin/wasm-opt",
-            "--wasm-eh",
-            "legacy",
-            "--jobs",
-            "3",
-            "--extra-make-arg",
-            "V=1",
-            "--extra-make-arg=MPW_STACK_BYTES=65536",
-            "--work-dir",
-            "/w",
-            "--output",
-            "out/mp-unspilled.wasm",
-            "--clean",
-            "--variant",
-            "standard",
-            "--user-c-modules",
-            "mods",
-            "--no-spill",
-        ])
-        .expect("parses");
-        assert_eq!(cli.command, Command::BuildArtifact);
-        let a = cli.args;
-        assert_eq!(a.repo_url, "https://example.invalid/mp.git");
-        assert_eq!(a.git_ref, "pull/17/head");
-        assert_eq!(a.source_dir.as_deref(), Some("/src".as_ref()));
-        assert_eq!(a.wasi_sdk.as_deref(), Some("/opt/wasi-sdk".as_ref()));
-        assert_eq!(a.wasm_opt.as_deref(), Some("/usr/bin/wasm-opt".as_ref()));
-        assert_eq!(a.wasm_eh, WasmEh::Legacy);
-        assert_eq!(a.jobs, Some(3));
-        assert_eq!(a.extra_make_args, ["V=1", "MPW_STACK_BYTES=65536"]);
-        assert_eq!(a.work_dir.as_deref(), Some("/w".as_ref()));
-        assert_eq!(a.output.as_deref(), Some("out/mp-unspilled.wasm".as_ref()));
-        assert!(a.clean && a.no_spill && !a.skip_build);
-        assert_eq!(a.variant.as_deref(), Some("standard"));
-        assert_eq!(a.user_c_modules.as_deref(), Some("mods".as_ref()));
-    }
-
-    #[test]
-    fn soak_passes_its_arguments_through() {
-        let cli = parse(["soak", "--minutes", "20", "--threads", "4"]).expect("parses");
-        assert_eq!(cli.command, Command::Soak);
-        assert_eq!(cli.passthrough, ["--minutes", "20", "--threads", "4"]);
-    }
-
-    #[test]
-    fn fuzz_takes_a_target_and_minutes() {
-        let cli = parse(["fuzz", "run_source", "--minutes", "5"]).expect("parses");
-        assert_eq!(cli.command, Command::Fuzz);
-        let args = cli::fuzz_args(&cli.passthrough).expect("valid");
-        assert_eq!(args, ("run_source".to_string(), 5));
-        let args = cli::fuzz_args(&["--minutes=2".into(), "limits".into()]).expect("valid");
-        assert_eq!(args, ("limits".to_string(), 2));
-        let args = cli::fuzz_args(&["bridge_decode".into()]).expect("valid");
-        assert_eq!(args, ("bridge_decode".to_string(), 20));
-        for bad in [
-            vec![],
-            vec!["nope"],
-            vec!["limits", "limits"],
-            vec!["limits", "--minutes"],
-            vec!["limits", "--minutes", "0"],
-            vec!["limits", "--minutes=soon"],
-        ] {
-            let bad: Vec<String> = bad.into_iter().map(String::from).collect();
-            assert!(cli::fuzz_args(&bad).is_err(), "{bad:?} should be rejected");
-        }
-    }
-
-    #[test]
-    fn defaults() {
-        let cli = parse(["ensure-artifact"]).expect("parses");
-        assert_eq!(cli.command, Command::EnsureArtifact);
-        assert_eq!(cli.args, BuildArgs::default());
-        assert_eq!(cli.args.git_ref, "v1.25.0");
-        assert_eq!(
-            cli.args.repo_url,
-            "https://github.com/micropython/micropython.git"
-        );
-        assert_eq!(
-            parse(Vec::<String>::new()).expect("parses").command,
-            Command::Help
-        );
-        assert_eq!(
-            parse(["build-artifact", "--help"]).expect("parses").command,
-            Command::Help
-        );
-    }
-
-    #[test]
-    fn rejects_bad_input() {
-        for bad in [
-            vec!["frobnicate"],
-            vec!["build-artifact", "--bogus"],
-            vec!["build-artifact", "--jobs"],
-            vec!["build-artifact", "--jobs", "0"],
-            vec!["build-artifact", "--jobs", "many"],
-            vec!["build-artifact", "--clean=yes"],
-            vec!["build-artifact", "--wasm-eh", "sometimes"],
-            vec!["build-artifact", "--variant", "../x"],
-            vec![
-                "build-artifact",
-                "--source-dir",
-                "a",
-                "--source-tarball",
-                "b",
-            ],
-        ] {
-            assert!(parse(bad.clone()).is_err(), "{bad:?} should be rejected");
         }
     }
 }

@@ -2,13 +2,13 @@
 //! up-to-date check of `ensure-artifact`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use serde_json::{Value, json};
+pub use mpwasm_abi::manifest::{ArtifactManifest, path_for};
 use sha2::{Digest, Sha256};
 
-use crate::util::{hex, sha256_file};
+use crate::util::sha256_file;
 
 /// Bumped whenever the build recipe changes in a way that changes the
 /// artifact, so that `ensure-artifact` rebuilds. Pinned tool versions, the
@@ -34,30 +34,9 @@ pub fn recipe_sha256() -> String {
 
 pub const DEFAULT_ARTIFACT: &str = "artifacts/micropython-wasi.wasm";
 pub const UNSPILLED_ARTIFACT: &str = "artifacts/micropython-wasi-unspilled.wasm";
-pub const DEFAULT_ARTIFACT_FILE: &str = "micropython-wasi.wasm";
 
 /// Directories whose files make up the guest's own sources.
 pub const PORT_SOURCE_DIRS: &[&str] = &["micropython-port", "micropython-usermod"];
-
-/// The manifest that goes with an artifact: `manifest.json` beside the
-/// default `micropython-wasi.wasm`, `<stem>.manifest.json` beside any other
-/// file (so the unspilled test build never overwrites the real manifest).
-pub fn manifest_path_for(artifact: &Path) -> PathBuf {
-    let dir = artifact.parent().unwrap_or(Path::new("."));
-    let file = artifact
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if file == DEFAULT_ARTIFACT_FILE {
-        dir.join("manifest.json")
-    } else {
-        let stem = artifact
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or(file);
-        dir.join(format!("{stem}.manifest.json"))
-    }
-}
 
 /// Whether a file takes part in the port-sources hash: build outputs, editor
 /// and Python caches, hidden files and Markdown documentation do not.
@@ -118,94 +97,23 @@ pub fn port_sources_sha256(repo_root: &Path) -> Result<(String, usize)> {
         hasher.update((data.len() as u64).to_le_bytes());
         hasher.update(&data);
     }
-    Ok((hex(&hasher.finalize()), files.len()))
+    Ok((hex::encode(hasher.finalize()), files.len()))
 }
 
-/// Everything the manifest records.
-#[derive(Debug, Clone)]
-pub struct Record {
-    pub artifact_file: String,
-    pub artifact_sha256: String,
-    pub artifact_size: u64,
-    pub spilled: bool,
-    pub micropython_version: String,
-    pub micropython_git_tag: String,
-    pub source_kind: String,
-    pub source_ref: Option<String>,
-    pub source_url: Option<String>,
-    pub source_sha256: Option<String>,
-    pub source_commit: Option<String>,
-    pub source_file: Option<String>,
-    pub source_date_epoch: u64,
-    pub port_sources_sha256: String,
-    /// `micropython-port/patches/*.patch` applied to the tree: (name, sha256).
-    pub patches: Vec<(String, String)>,
-    pub port_sources_files: usize,
-    pub toolchain: String,
-    pub toolchain_kind: String,
-    pub binaryen_version: String,
-    pub wasm_eh: String,
-    pub make_flags: Vec<String>,
-    pub post_processing: Vec<String>,
-    pub post_processing_candidate: String,
-    pub post_processing_rejected: Vec<(String, String)>,
-    pub wasm_features: Vec<String>,
-    pub exports: Vec<String>,
-    pub imports: Vec<String>,
-    pub build_seconds: f64,
+/// `seconds` rounded to tenths, as the manifest records durations.
+pub fn tenths(seconds: f64) -> f64 {
+    (seconds * 10.0).round() / 10.0
 }
 
-impl Record {
-    pub fn to_json(&self) -> Value {
-        json!({
-            "recipe_version": RECIPE_VERSION,
-            "recipe_sha256": recipe_sha256(),
-            "artifact": self.artifact_file,
-            "artifact_sha256": self.artifact_sha256,
-            "artifact_size": self.artifact_size,
-            "spilled": self.spilled,
-            "micropython_version": self.micropython_version,
-            "micropython_git_tag": self.micropython_git_tag,
-            "source": {
-                "kind": self.source_kind,
-                "ref": self.source_ref,
-                "url": self.source_url,
-                "sha256": self.source_sha256,
-                "commit": self.source_commit,
-                "file": self.source_file,
-                "source_date_epoch": self.source_date_epoch,
-            },
-            "port_sources_sha256": self.port_sources_sha256,
-            "port_sources_files": self.port_sources_files,
-            "patches": self.patches.iter()
-                .map(|(name, sha)| json!({"name": name, "sha256": sha}))
-                .collect::<Vec<_>>(),
-            "toolchain": self.toolchain,
-            "toolchain_kind": self.toolchain_kind,
-            "binaryen_version": self.binaryen_version,
-            "wasm_eh": self.wasm_eh,
-            "make_flags": self.make_flags,
-            "post_processing": self.post_processing,
-            "post_processing_candidate": self.post_processing_candidate,
-            "post_processing_rejected": self.post_processing_rejected.iter()
-                .map(|(name, why)| json!({"candidate": name, "reason": why}))
-                .collect::<Vec<_>>(),
-            "wasm_features": self.wasm_features,
-            "exports": self.exports,
-            "imports": self.imports,
-            "build_seconds": (self.build_seconds * 10.0).round() / 10.0,
-        })
+/// Write `manifest` as pretty JSON with a final newline.
+pub fn write(manifest: &ArtifactManifest, path: &Path) -> Result<()> {
+    let mut text =
+        serde_json::to_string_pretty(manifest).context("cannot serialise the manifest")?;
+    text.push('\n');
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-
-    pub fn write(&self, path: &Path) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(&self.to_json())
-            .context("cannot serialise the manifest")?;
-        text.push('\n');
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
-    }
+    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,38 +129,35 @@ pub fn check_fresh(artifact: &Path, port_sha256: &str) -> Result<Freshness> {
     if !artifact.is_file() {
         return stale(format!("{} is missing", artifact.display()));
     }
-    let manifest_path = manifest_path_for(artifact);
+    let manifest_path = path_for(artifact);
     let Ok(text) = fs::read_to_string(&manifest_path) else {
         return stale(format!("{} is missing", manifest_path.display()));
     };
-    let manifest: Value = match serde_json::from_str(&text) {
-        Ok(v) => v,
+    let manifest: ArtifactManifest = match serde_json::from_str(&text) {
+        Ok(m) => m,
         Err(e) => {
             return stale(format!(
-                "{} is not valid JSON: {e}",
+                "{} is not a valid manifest: {e}",
                 manifest_path.display()
             ));
         }
     };
-    if manifest.get("recipe_version").and_then(Value::as_u64) != Some(RECIPE_VERSION)
-        || manifest.get("recipe_sha256").and_then(Value::as_str) != Some(recipe_sha256().as_str())
-    {
+    if manifest.recipe_version != RECIPE_VERSION || manifest.recipe_sha256 != recipe_sha256() {
         return stale(
             "the artifact was built by another build recipe (pinned tools or passes changed)"
                 .into(),
         );
     }
-    if manifest.get("spilled").and_then(Value::as_bool) != Some(true) {
+    if !manifest.spilled {
         return stale("the artifact is not pointer-spilled".into());
     }
-    let recorded_port = manifest.get("port_sources_sha256").and_then(Value::as_str);
-    if recorded_port != Some(port_sha256) {
+    if manifest.port_sources_sha256 != port_sha256 {
         return stale(
             "micropython-port/ or micropython-usermod/ changed since the last build".into(),
         );
     }
     let sha256 = sha256_file(artifact)?;
-    if manifest.get("artifact_sha256").and_then(Value::as_str) != Some(sha256.as_str()) {
+    if manifest.artifact_sha256 != sha256 {
         return stale(format!(
             "{} does not match the sha256 in its manifest",
             artifact.display()
@@ -287,61 +192,56 @@ pub fn check_output_name(output: &Path, no_spill: bool) -> Result<()> {
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::util::{TestDir as TempDir, sha256_bytes};
+    use mpwasm_abi::manifest::{DEFAULT_ARTIFACT_FILE, SourceRecord};
 
-    fn record(artifact_sha256: &str, port: &str) -> Record {
-        Record {
-            artifact_file: DEFAULT_ARTIFACT_FILE.into(),
+    use crate::util::sha256_bytes;
+
+    fn record(artifact_sha256: &str, port: &str) -> ArtifactManifest {
+        ArtifactManifest {
+            artifact: DEFAULT_ARTIFACT_FILE.into(),
             artifact_sha256: artifact_sha256.into(),
             artifact_size: 4,
-            spilled: true,
-            micropython_version: "1.25.0".into(),
+            binaryen_version: "wasm-opt version 132".into(),
+            build_seconds: tenths(12.345),
+            exports: vec!["mpw_init".into()],
+            imports: vec![],
+            make_flags: vec!["VARIANT=standard".into()],
             micropython_git_tag: "v1.25.0".into(),
-            source_kind: "debian-tarball".into(),
-            source_ref: Some("1.25.0+ds".into()),
-            source_url: None,
-            source_sha256: Some("ab".into()),
-            source_commit: None,
-            source_file: Some("micropython_1.25.0+ds.orig.tar.xz".into()),
-            source_date_epoch: 1_744_727_280,
-            port_sources_sha256: port.into(),
+            micropython_version: "1.25.0".into(),
             patches: vec![],
             port_sources_files: 3,
-            toolchain: "zig 0.17.1".into(),
-            toolchain_kind: "zig".into(),
-            binaryen_version: "wasm-opt version 132".into(),
-            wasm_eh: "exnref".into(),
-            make_flags: vec!["VARIANT=standard".into()],
+            port_sources_sha256: port.into(),
             post_processing: vec!["--spill-pointers".into(), "-O2".into()],
             post_processing_candidate: "spilled-O2".into(),
             post_processing_rejected: vec![],
-            wasm_features: WASM_FEATURES_FOR_TEST
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-            exports: vec!["mpw_init".into()],
-            imports: vec![],
-            build_seconds: 12.345,
+            recipe_sha256: recipe_sha256(),
+            recipe_version: RECIPE_VERSION,
+            source: SourceRecord {
+                commit: None,
+                file: Some("micropython_1.25.0+ds.orig.tar.xz".into()),
+                kind: "debian-tarball".into(),
+                git_ref: Some("1.25.0+ds".into()),
+                sha256: Some("ab".into()),
+                source_date_epoch: 1_744_727_280,
+                url: None,
+            },
+            spilled: true,
+            toolchain: "zig 0.17.1".into(),
+            toolchain_kind: "zig".into(),
+            wasm_eh: "exnref".into(),
+            wasm_features: vec!["--enable-bulk-memory".into()],
         }
     }
 
-    const WASM_FEATURES_FOR_TEST: &[&str] = &["--enable-bulk-memory"];
-
     #[test]
-    fn manifest_names() {
-        assert_eq!(
-            manifest_path_for(Path::new("artifacts/micropython-wasi.wasm")),
-            Path::new("artifacts/manifest.json")
-        );
-        assert_eq!(
-            manifest_path_for(Path::new("artifacts/micropython-wasi-unspilled.wasm")),
-            Path::new("artifacts/micropython-wasi-unspilled.manifest.json")
-        );
-    }
-
-    #[test]
-    fn manifest_has_the_documented_fields() {
-        let v = record("aa", "bb").to_json();
+    fn the_written_manifest_has_the_documented_fields() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let path = tmp.path().join("manifest.json");
+        write(&record("aa", "bb"), &path).expect("writes");
+        let text = fs::read_to_string(&path).expect("reads");
+        assert!(text.ends_with("}\n"));
+        let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        // The fields micropython-port/README.md lists.
         for key in [
             "micropython_version",
             "source",
@@ -350,11 +250,28 @@ mod tests {
             "binaryen_version",
             "make_flags",
             "post_processing",
+            "wasm_features",
             "artifact_sha256",
             "artifact_size",
+            "spilled",
+            "exports",
+            "imports",
             "build_seconds",
+            "recipe_version",
+            "recipe_sha256",
+            "patches",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
+        }
+        for key in [
+            "kind",
+            "ref",
+            "url",
+            "sha256",
+            "commit",
+            "source_date_epoch",
+        ] {
+            assert!(v["source"].get(key).is_some(), "missing source.{key}");
         }
         assert_eq!(v["source"]["kind"], "debian-tarball");
         assert_eq!(v["source"]["sha256"], "ab");
@@ -364,8 +281,8 @@ mod tests {
 
     #[test]
     fn freshness_follows_manifest_and_sources() {
-        let tmp = TempDir::new("fresh");
-        let artifact = tmp.0.join(DEFAULT_ARTIFACT_FILE);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let artifact = tmp.path().join(DEFAULT_ARTIFACT_FILE);
         let check = |port: &str| check_fresh(&artifact, port).expect("check runs");
         assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("missing")));
 
@@ -373,9 +290,7 @@ mod tests {
         assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("manifest.json")));
 
         let sha = sha256_bytes(b"wasm");
-        record(&sha, "p1")
-            .write(&manifest_path_for(&artifact))
-            .expect("write manifest");
+        write(&record(&sha, "p1"), &path_for(&artifact)).expect("write manifest");
         assert_eq!(
             check("p1"),
             Freshness::UpToDate {
@@ -390,16 +305,26 @@ mod tests {
 
         let mut unspilled = record(&sha256_bytes(b"other"), "p1");
         unspilled.spilled = false;
-        unspilled
-            .write(&manifest_path_for(&artifact))
-            .expect("write manifest");
+        write(&unspilled, &path_for(&artifact)).expect("write manifest");
         assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("spilled")));
+
+        let mut other_recipe = record(&sha256_bytes(b"other"), "p1");
+        other_recipe.recipe_sha256 = "0".repeat(64);
+        write(&other_recipe, &path_for(&artifact)).expect("write manifest");
+        assert!(matches!(check("p1"), Freshness::Stale(why) if why.contains("recipe")));
+
+        fs::write(path_for(&artifact), r#"{"artifact": 1}"#).expect("write manifest");
+        assert!(
+            matches!(check("p1"), Freshness::Stale(why) if why.contains("not a valid manifest"))
+        );
+        write(&record(&sha256_bytes(b"other"), "p1"), &path_for(&artifact)).expect("write");
+        assert!(matches!(check("p1"), Freshness::UpToDate { size: 5, .. }));
     }
 
     #[test]
     fn port_hash_ignores_docs_and_build_outputs() {
-        let tmp = TempDir::new("porthash");
-        let root = &tmp.0;
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path();
         fs::create_dir_all(root.join("micropython-port/variants/standard")).expect("mkdir");
         fs::create_dir_all(root.join("micropython-port/build-standard")).expect("mkdir");
         fs::create_dir_all(root.join("micropython-usermod/host")).expect("mkdir");

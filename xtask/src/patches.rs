@@ -169,6 +169,7 @@ fn restore(pristine: &Path, dest: &Path, rel: &str) -> Result<()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -181,8 +182,8 @@ mod tests {
 
     #[test]
     fn patches_apply_restore_and_reapply() {
-        let tmp = std::env::temp_dir().join(format!("mpwasm-patches-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&tmp);
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path();
         let pristine = tmp.join("src");
         let work = tmp.join("work");
         let repo = tmp.join("repo");
@@ -216,6 +217,5 @@ mod tests {
             fs::read_to_string(pristine.join("py/a.c")).unwrap(),
             "one\ntwo\n"
         );
-        let _ = fs::remove_dir_all(&tmp);
     }
 }

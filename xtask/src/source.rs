@@ -530,21 +530,21 @@ mod tests {
 
     #[test]
     fn tarball_is_extracted_once_and_described() {
-        let tmp = crate::util::TestDir::new("tarball");
-        fake_tree(&tmp.0.join("pkg/micropython-9.9"));
-        let tarball = tmp.0.join("micropython-test.tar.gz");
+        let tmp = tempfile::tempdir().expect("temp dir");
+        fake_tree(&tmp.path().join("pkg/micropython-9.9"));
+        let tarball = tmp.path().join("micropython-test.tar.gz");
         let sh = Shell::new().expect("shell");
-        let (pkg, tb) = (tmp.0.join("pkg"), &tarball);
+        let (pkg, tb) = (tmp.path().join("pkg"), &tarball);
         cmd!(sh, "tar -C {pkg} -czf {tb} micropython-9.9")
             .quiet()
             .run()
             .expect("tar");
-        let work = tmp.0.join("work");
+        let work = tmp.path().join("work");
         let plan = SourcePlan::Tarball {
             path: tarball.clone(),
             origin: TarballOrigin::Explicit,
         };
-        let src = resolve(&sh, &plan, &work, &tmp.0).expect("resolves");
+        let src = resolve(&sh, &plan, &work, tmp.path()).expect("resolves");
         assert_eq!(src.kind, "tarball");
         assert!(src.dir.ends_with("micropython-9.9"));
         assert!(src.dir.starts_with(work.join("src")));
@@ -558,36 +558,42 @@ mod tests {
         );
         // A second resolution reuses the extraction (the stamp is there).
         fs::write(src.dir.join("marker"), "kept").expect("write");
-        let again = resolve(&sh, &plan, &work, &tmp.0).expect("resolves");
+        let again = resolve(&sh, &plan, &work, tmp.path()).expect("resolves");
         assert_eq!(again.dir, src.dir);
         assert!(again.dir.join("marker").is_file());
     }
 
     #[test]
     fn debian_tarball_name_requires_the_pinned_hash() {
-        let tmp = crate::util::TestDir::new("debpin");
-        let fake = tmp.0.join(DEBIAN_TARBALL_NAME);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let fake = tmp.path().join(DEBIAN_TARBALL_NAME);
         fs::write(&fake, "not the real tarball").expect("write");
         let sh = Shell::new().expect("shell");
         let plan = SourcePlan::Tarball {
             path: fake,
             origin: TarballOrigin::Fetched,
         };
-        let err = resolve(&sh, &plan, &tmp.0.join("work"), &tmp.0).expect_err("must fail");
+        let err = resolve(&sh, &plan, &tmp.path().join("work"), tmp.path()).expect_err("must fail");
         assert!(format!("{err:#}").contains(DEBIAN_TARBALL_SHA256));
     }
 
     #[test]
     fn plain_dir_source() {
-        let tmp = crate::util::TestDir::new("dirsrc");
-        fake_tree(&tmp.0);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        fake_tree(tmp.path());
         let sh = Shell::new().expect("shell");
-        let src = resolve(&sh, &SourcePlan::Dir(tmp.0.clone()), &tmp.0, &tmp.0).expect("resolves");
+        let src = resolve(
+            &sh,
+            &SourcePlan::Dir(tmp.path().to_path_buf()),
+            tmp.path(),
+            tmp.path(),
+        )
+        .expect("resolves");
         assert_eq!(src.kind, "dir");
         assert_eq!(src.git_tag, "v1.25.0");
         assert!(src.source_date_epoch > 0);
-        let missing = SourcePlan::Dir(tmp.0.join("nope"));
-        assert!(resolve(&sh, &missing, &tmp.0, &tmp.0).is_err());
+        let missing = SourcePlan::Dir(tmp.path().join("nope"));
+        assert!(resolve(&sh, &missing, tmp.path(), tmp.path()).is_err());
     }
 
     #[test]

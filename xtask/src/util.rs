@@ -7,16 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
+/// SHA-256 as lowercase hex.
 pub fn sha256_bytes(data: &[u8]) -> String {
-    hex(&Sha256::digest(data))
+    hex::encode(Sha256::digest(data))
 }
 
 pub fn sha256_file(path: &Path) -> Result<String> {
@@ -33,7 +26,7 @@ pub fn sha256_file(path: &Path) -> Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hex(&hasher.finalize()))
+    Ok(hex::encode(hasher.finalize()))
 }
 
 /// Make `path` absolute against `base` (no symlink resolution, no existence check).
@@ -99,33 +92,6 @@ pub fn remove_dir_if_exists(path: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
-    }
-}
-
-/// A scratch directory for tests, removed on drop.
-#[cfg(test)]
-#[derive(Debug)]
-pub struct TestDir(pub PathBuf);
-
-#[cfg(test)]
-impl TestDir {
-    pub fn new(tag: &str) -> TestDir {
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-test-{tag}-{}-{:?}",
-            std::process::id(),
-            std::thread::current().id()
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        #[allow(clippy::expect_used)]
-        fs::create_dir_all(&dir).expect("create temp dir");
-        TestDir(dir)
-    }
-}
-
-#[cfg(test)]
-impl Drop for TestDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
     }
 }
 

@@ -7,7 +7,8 @@
 //! against [`REQUIRED_EXPORTS`] and [`IMPORTS`], and the C header the guest
 //! includes (`micropython-port/mpwasm_abi.h`) is generated from
 //! [`c_header`] (`cargo xtask codegen`; a tidy test fails when the committed
-//! header differs).
+//! header differs). [`manifest`] is the schema of the artifact manifest
+//! (`artifacts/manifest.json`) that the xtask writes next to a built guest.
 //!
 //! ```
 //! use mpwasm_abi::{ExecMode, ExecStatus, InfoField, export};
@@ -20,6 +21,8 @@
 //! ```
 
 use std::fmt::Write as _;
+
+pub mod manifest;
 
 /// The size of a WebAssembly memory page.
 pub const WASM_PAGE_SIZE: usize = 65536;
@@ -50,9 +53,9 @@ pub mod export {
     pub const INPUT: &str = "mpw_input";
     /// Runs a request.
     pub const EXEC: &str = "mpw_exec";
-    /// Returns a pointer to the [`InfoField`] record of the last exec.
+    /// Returns a pointer to the [`InfoField`](crate::InfoField) record of the last exec.
     pub const INFO: &str = "mpw_info";
-    /// Writes the [`HeapField`] record at a pointer.
+    /// Writes the [`HeapField`](crate::HeapField) record at a pointer.
     pub const HEAP_INFO: &str = "mpw_heap_info";
 }
 

@@ -242,7 +242,7 @@ fn run_once(runtime: &Runtime, args: &[String]) -> Result<()> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // The artifact is the workspace's, or $MPWASM_ARTIFACT (default_wasm_path).
+    // $MPWASM_ARTIFACT if set, else the bundled guest (built from artifacts/).
     let runtime = Runtime::new()?;
     match args.first().map(String::as_str) {
         Some("serve") => serve(runtime),

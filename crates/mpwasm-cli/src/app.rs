@@ -14,7 +14,10 @@ use crate::statement::Grouper;
 /// Run the command line; returns the exit code.
 pub fn main(args: &Args) -> i32 {
     if args.version {
-        print!("{}", crate::version::version_text(&args.artifact_path()));
+        print!(
+            "{}",
+            crate::version::version_text(args.artifact_path().as_deref())
+        );
         return exit::OK;
     }
     let limits = args.limits();
@@ -104,12 +107,17 @@ pub fn main(args: &Args) -> i32 {
 /// Build the runtime for the artifact the arguments name. The pool is
 /// sized for this process: one live VM at a time, no larger than the
 /// memory limit.
+///
+/// # Errors
+///
+/// As [`mpwasm_core::RuntimeBuilder::build`].
 pub fn build_runtime(args: &Args) -> Result<Runtime, Error> {
-    Runtime::builder()
-        .artifact_path(args.artifact_path())
-        .max_instances(2)
-        .max_memory_bytes(args.memory)
-        .build()
+    let mut builder = Runtime::builder();
+    builder.max_instances(2).max_memory_bytes(args.memory);
+    if let Some(path) = args.artifact_path() {
+        builder.artifact_path(path);
+    }
+    builder.build()
 }
 
 fn finish_one(args: &Args, outcome: &Result<RunResult, Error>) -> i32 {

@@ -95,8 +95,8 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Guest artifact (default: $MPWASM_ARTIFACT, else the workspace's
-    /// artifacts/micropython-wasi.wasm).
+    /// Guest artifact (default: $MPWASM_ARTIFACT, else the guest bundled
+    /// into this binary).
     #[arg(long, value_name = "PATH")]
     pub artifact: Option<PathBuf>,
 
@@ -145,10 +145,10 @@ impl Args {
         limits
     }
 
-    /// The artifact to load.
-    pub fn artifact_path(&self) -> PathBuf {
+    /// The guest file to load; `None` for the bundled guest.
+    pub fn artifact_path(&self) -> Option<PathBuf> {
         self.artifact
             .clone()
-            .unwrap_or_else(mpwasm_core::default_wasm_path)
+            .or_else(mpwasm_core::default_wasm_path)
     }
 }

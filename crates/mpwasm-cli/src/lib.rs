@@ -13,3 +13,8 @@ pub mod repl;
 pub mod report;
 pub mod statement;
 pub mod version;
+
+/// This crate's README examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

@@ -15,6 +15,10 @@ use std::time::Duration;
 /// assert_eq!(parse_size("16MiB"), Ok(16 << 20));
 /// assert!(parse_size("12X").is_err());
 /// ```
+///
+/// # Errors
+///
+/// The message clap shows: not a number, an unknown suffix, or too large.
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let split = text
@@ -41,6 +45,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// Parse a size that must fit in `usize` (an output cap).
+///
+/// # Errors
+///
+/// As [`parse_size`], and when the size does not fit in `usize`.
 pub fn parse_size_usize(text: &str) -> Result<usize, String> {
     let bytes = parse_size(text)?;
     usize::try_from(bytes).map_err(|_| format!("size `{text}` is too large"))
@@ -55,6 +63,10 @@ pub fn parse_size_usize(text: &str) -> Result<usize, String> {
 /// assert_eq!(parse_fuel("none"), Ok(None));
 /// assert!(parse_fuel("0").is_err());
 /// ```
+///
+/// # Errors
+///
+/// The message clap shows: not a number or `none`, or zero.
 pub fn parse_fuel(text: &str) -> Result<Option<u64>, String> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("none") {
@@ -81,6 +93,10 @@ pub fn parse_fuel(text: &str) -> Result<Option<u64>, String> {
 /// assert_eq!(parse_timeout("none"), Ok(None));
 /// assert!(parse_timeout("-1").is_err());
 /// ```
+///
+/// # Errors
+///
+/// The message clap shows: not a number of seconds or `none`, negative, or not finite.
 pub fn parse_timeout(text: &str) -> Result<Option<Duration>, String> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("none") {

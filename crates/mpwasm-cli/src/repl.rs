@@ -84,7 +84,7 @@ pub fn run(runtime: &Runtime, options: RunOptions, args: &Args) -> i32 {
 
 /// The banner line: versions and the limits of each entry.
 fn banner(options: &RunOptions, args: &Args) -> String {
-    let info = ArtifactInfo::load(&args.artifact_path());
+    let info = ArtifactInfo::load(args.artifact_path().as_deref());
     let limits = options.get_limits();
     let fuel = match limits.get_fuel() {
         Some(f) => format!("{f} fuel"),

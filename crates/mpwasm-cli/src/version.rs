@@ -1,13 +1,13 @@
 //! `--version` and the REPL banner: this crate's version plus the
-//! MicroPython version and sha256 recorded in the `manifest.json` next to
-//! the artifact.
+//! MicroPython version and sha256 recorded in the guest's `manifest.json`
+//! (the bundled guest's, or the one next to a guest file).
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-/// The fields of `artifacts/manifest.json` that we show.
+/// The fields of the guest's `manifest.json` that we show.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Manifest {
     /// MicroPython release, e.g. `1.25.0`.
@@ -18,19 +18,31 @@ pub struct Manifest {
     pub toolchain: Option<String>,
 }
 
-/// What we know about an artifact.
+/// What we know about the guest: a file (`--artifact`, `$MPWASM_ARTIFACT`)
+/// or the one bundled into this binary.
 #[derive(Debug, Clone)]
 pub struct ArtifactInfo {
-    /// The artifact's path.
-    pub path: PathBuf,
+    /// The guest file, `None` for the bundled guest.
+    pub path: Option<PathBuf>,
     /// The manifest, or why there is none.
     pub manifest: Result<Manifest, String>,
 }
 
 impl ArtifactInfo {
-    /// Read the manifest next to `artifact` (never fails: a missing or bad
-    /// manifest is recorded).
-    pub fn load(artifact: &Path) -> Self {
+    /// Read the manifest next to `artifact`, or the bundled guest's (never
+    /// fails: a missing or bad manifest is recorded).
+    pub fn load(artifact: Option<&Path>) -> Self {
+        let Some(artifact) = artifact else {
+            let manifest = match mpwasm_core::bundled_guest() {
+                Some(guest) => serde_json::from_str::<Manifest>(guest.manifest_json)
+                    .map_err(|e| format!("the bundled manifest is not valid: {e}")),
+                None => Err("this build bundles no guest".to_owned()),
+            };
+            return ArtifactInfo {
+                path: None,
+                manifest,
+            };
+        };
         let manifest_path = artifact
             .parent()
             .unwrap_or(Path::new("."))
@@ -41,7 +53,7 @@ impl ArtifactInfo {
             Err(e) => Err(format!("no manifest at {}: {e}", manifest_path.display())),
         };
         ArtifactInfo {
-            path: artifact.to_path_buf(),
+            path: Some(artifact.to_path_buf()),
             manifest,
         }
     }
@@ -60,17 +72,28 @@ impl ArtifactInfo {
     }
 }
 
-/// The text of `mpwasm --version`.
-pub fn version_text(artifact: &Path) -> String {
+/// The text of `mpwasm --version` for the guest file `artifact` (`None`: the
+/// bundled guest).
+pub fn version_text(artifact: Option<&Path>) -> String {
     let info = ArtifactInfo::load(artifact);
     let mut text = format!("mpwasm {}\n", env!("CARGO_PKG_VERSION"));
-    let actual = std::fs::read(artifact).map(|b| format!("{:x}", Sha256::digest(&b)));
-    let shown = std::fs::canonicalize(artifact).unwrap_or_else(|_| artifact.to_path_buf());
-    text.push_str(&format!(
-        "{} (artifact {})\n",
-        info.micropython(),
-        shown.display()
-    ));
+    let actual = match artifact {
+        Some(path) => {
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            text.push_str(&format!(
+                "{} (artifact {})\n",
+                info.micropython(),
+                shown.display()
+            ));
+            std::fs::read(path).map(|b| format!("{:x}", Sha256::digest(&b)))
+        }
+        None => {
+            text.push_str(&format!("{} (bundled guest)\n", info.micropython()));
+            mpwasm_core::bundled_guest()
+                .map(|g| g.sha256.to_owned())
+                .ok_or_else(|| std::io::Error::other("no bundled guest"))
+        }
+    };
     match (&info.manifest, &actual) {
         (Ok(m), Ok(sha)) => {
             text.push_str(&format!("artifact sha256 {sha}\n"));

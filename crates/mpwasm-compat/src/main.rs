@@ -2,145 +2,143 @@
 //! sandbox and compare (usually started by `cargo xtask compat`, which also
 //! builds the native reference).
 
-use std::path::PathBuf;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use clap::Parser;
 use mpwasm_compat::expected::CPython;
 use mpwasm_compat::native::NativeRunner;
 use mpwasm_compat::sandbox::SandboxRunner;
-use mpwasm_compat::{ALL_DIRS, Runner, SuiteOptions, Tree, report, run_suite};
+use mpwasm_compat::{
+    ALL_DIRS, Runner, SuiteOptions, SuiteResult, TestCase, Tree, report, run_suite,
+};
 use serde_json::json;
 
-const USAGE: &str = "\
-Usage: mpwasm-compat [OPTIONS]
-
-Runs tests/{basics,float,extmod,micropython,misc,stress}/*.py of a MicroPython
-source tree with a native unix-port binary and in the mpwasm sandbox, judges
-them like tests/run-tests.py and prints a table per directory and every test
-that passes natively but not in mpwasm.
-
-Options:
-  --dirs A,B,...     Test directories [default: all six]
-  --filter TEXT      Only tests whose path (dir/name.py) contains TEXT
-  --native-only      Run only the native binary
-  --sandbox-only     Run only the sandbox
-  --native PATH      Native micropython binary (required unless --sandbox-only)
-  --tree PATH        MicroPython source tree [default: $MPWASM_MICROPYTHON_SRC,
-                     else .work/src/*/]
-  --artifact PATH    Guest artifact [default: mpwasm-core's default]
-  --json PATH        Write the machine-readable result here
-  --threads N        Parallel tests [default: 2]
-  --timeout SECS     Per-test timeout on both targets [default: 30]
-  --progress         Print each test's verdicts as it finishes
-  --show             Print the output of every test that did not pass
-  --exec FILE        Only run FILE in the sandbox as a test would run (its
-                     directory at /input) and print what it wrote
-  --default-limits   With --exec: mpwasm-core's default limits instead of the
-                     suite's generous ones
-";
-
-#[derive(Debug, Default)]
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    about = "Run MicroPython's own tests natively and in the mpwasm sandbox, and compare",
+    long_about = "Runs tests/{basics,float,extmod,micropython,misc,stress}/*.py of a MicroPython \
+                  source tree with a native unix-port binary and in the mpwasm sandbox, judges \
+                  them like tests/run-tests.py and prints a table per directory and every test \
+                  that passes natively but not in mpwasm.\n\n\
+                  `cargo xtask compat` builds the native reference and passes --tree and --native."
+)]
 struct Args {
+    /// Test directories, comma-separated [default: all six]
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
     dirs: Option<Vec<String>>,
+    /// Only tests whose path (dir/name.py) contains TEXT
+    #[arg(long, value_name = "TEXT")]
     filter: Option<String>,
+    /// Run only the native binary
+    #[arg(long, conflicts_with = "sandbox_only")]
     native_only: bool,
+    /// Run only the sandbox
+    #[arg(long)]
     sandbox_only: bool,
+    /// Native micropython binary (required unless --sandbox-only)
+    #[arg(long, value_name = "PATH")]
     native: Option<PathBuf>,
+    /// MicroPython source tree [default: $MPWASM_MICROPYTHON_SRC, else .work/src/*/]
+    #[arg(long, value_name = "PATH")]
     tree: Option<PathBuf>,
+    /// Guest artifact [default: mpwasm-core's default]
+    #[arg(long, value_name = "PATH")]
     artifact: Option<PathBuf>,
+    /// Write the machine-readable result here
+    #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
-    threads: Option<usize>,
-    timeout: Option<u64>,
+    /// Parallel tests
+    #[arg(long, value_name = "N", default_value = "2")]
+    threads: NonZeroUsize,
+    /// Per-test timeout on both targets, in seconds
+    #[arg(long, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
+    /// Print each test's verdicts as it finishes
+    #[arg(long)]
     progress: bool,
+    /// Print the output of every test that did not pass
+    #[arg(long)]
     show: bool,
+    /// Only run FILE in the sandbox as a test would run (its directory at /input) and print
+    /// what it wrote
+    #[arg(long, value_name = "FILE")]
     exec: Option<PathBuf>,
+    /// With --exec: mpwasm-core's default limits instead of the suite's generous ones
+    #[arg(long, requires = "exec")]
     default_limits: bool,
 }
 
-fn parse(argv: Vec<String>) -> Result<Option<Args>> {
-    let mut a = Args::default();
-    let mut it = argv.into_iter();
-    while let Some(raw) = it.next() {
-        let (name, inline) = match raw.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-            _ => (raw.clone(), None),
-        };
-        let mut value = || -> Result<String> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => it
-                    .next()
-                    .with_context(|| format!("{name} needs a value\n\n{USAGE}")),
-            }
-        };
-        match name.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--native-only" => a.native_only = true,
-            "--sandbox-only" => a.sandbox_only = true,
-            "--progress" => a.progress = true,
-            "--show" => a.show = true,
-            "--default-limits" => a.default_limits = true,
-            "--dirs" => {
-                a.dirs = Some(
-                    value()?
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect(),
-                )
-            }
-            "--filter" => a.filter = Some(value()?),
-            "--exec" => a.exec = Some(value()?.into()),
-            "--native" => a.native = Some(value()?.into()),
-            "--tree" => a.tree = Some(value()?.into()),
-            "--artifact" => a.artifact = Some(value()?.into()),
-            "--json" => a.json = Some(value()?.into()),
-            "--threads" => {
-                let v = value()?;
-                a.threads =
-                    Some(v.parse().ok().filter(|&n: &usize| n > 0).with_context(|| {
-                        format!("--threads expects a positive number, got `{v}`")
-                    })?);
-            }
-            "--timeout" => {
-                let v = value()?;
-                a.timeout = Some(
-                    v.parse()
-                        .ok()
-                        .filter(|&n: &u64| n > 0)
-                        .with_context(|| format!("--timeout expects seconds, got `{v}`"))?,
-                );
-            }
-            other => bail!("unknown option `{other}`\n\n{USAGE}"),
+impl Args {
+    fn timeout(&self) -> Duration {
+        Duration::from_secs(self.timeout)
+    }
+
+    /// The directories to run, blanks around and between commas dropped.
+    fn dirs(&self) -> Vec<String> {
+        match &self.dirs {
+            Some(dirs) => dirs
+                .iter()
+                .map(|d| d.trim())
+                .filter(|d| !d.is_empty())
+                .map(String::from)
+                .collect(),
+            None => ALL_DIRS.iter().map(|s| s.to_string()).collect(),
         }
     }
-    if a.native_only && a.sandbox_only {
-        bail!("--native-only and --sandbox-only exclude each other");
-    }
-    Ok(Some(a))
 }
 
-fn run() -> Result<()> {
-    let Some(args) = parse(std::env::args().skip(1).collect())? else {
-        print!("{USAGE}");
-        return Ok(());
-    };
-    let started = Instant::now();
-    if let Some(file) = &args.exec {
-        return exec_one(file, &args);
+/// The two targets, each unless excluded.
+struct Targets {
+    native: Option<NativeRunner>,
+    sandbox: Option<SandboxRunner>,
+}
+
+impl Targets {
+    fn new(args: &Args, tree: &Tree) -> Result<Targets> {
+        let native = if args.sandbox_only {
+            None
+        } else {
+            let path = args.native.as_ref().context(
+                "--native PATH is required unless --sandbox-only (cargo xtask compat passes it)",
+            )?;
+            Some(NativeRunner::new(path, tree, args.timeout())?)
+        };
+        let sandbox = if args.native_only {
+            None
+        } else {
+            Some(SandboxRunner::new(
+                args.artifact.as_deref(),
+                args.timeout(),
+            )?)
+        };
+        Ok(Targets { native, sandbox })
     }
+
+    fn runners(&self) -> Vec<&dyn Runner> {
+        let mut runners: Vec<&dyn Runner> = Vec::new();
+        if let Some(n) = &self.native {
+            runners.push(n);
+        }
+        if let Some(s) = &self.sandbox {
+            runners.push(s);
+        }
+        runners
+    }
+}
+
+/// The tree, and its tests selected by `--dirs` and `--filter`.
+fn select_tests(args: &Args, dirs: &[String]) -> Result<(Tree, Vec<TestCase>)> {
     let tree = match &args.tree {
         Some(t) => Tree::new(t)?,
         None => Tree::locate()?,
     };
-    let dirs: Vec<String> = args
-        .dirs
-        .clone()
-        .unwrap_or_else(|| ALL_DIRS.iter().map(|s| s.to_string()).collect());
-    for d in &dirs {
+    for d in dirs {
         if !tree.tests_dir().join(d).is_dir() {
             bail!("no test directory tests/{d} in {}", tree.root.display());
         }
@@ -150,28 +148,17 @@ fn run() -> Result<()> {
     if tests.is_empty() {
         bail!("no tests matched");
     }
-    let timeout = Duration::from_secs(args.timeout.unwrap_or(30));
+    Ok((tree, tests))
+}
 
-    let native = if args.sandbox_only {
-        None
-    } else {
-        let path = args.native.as_ref().context(
-            "--native PATH is required unless --sandbox-only (cargo xtask compat passes it)",
-        )?;
-        Some(NativeRunner::new(path, &tree, timeout)?)
-    };
-    let sandbox = if args.native_only {
-        None
-    } else {
-        Some(SandboxRunner::new(args.artifact.as_deref(), timeout)?)
-    };
-    let mut runners: Vec<&dyn Runner> = Vec::new();
-    if let Some(n) = &native {
-        runners.push(n);
+fn run(args: &Args) -> Result<()> {
+    let started = Instant::now();
+    if let Some(file) = &args.exec {
+        return exec_one(file, args);
     }
-    if let Some(s) = &sandbox {
-        runners.push(s);
-    }
+    let dirs = args.dirs();
+    let (tree, tests) = select_tests(args, &dirs)?;
+    let targets = Targets::new(args, &tree)?;
     let cpython = match CPython::detect() {
         Ok(c) => Some(c),
         Err(e) => {
@@ -190,12 +177,28 @@ fn run() -> Result<()> {
             .unwrap_or_else(|| "no CPython".into())
     );
     let options = SuiteOptions {
-        threads: args.threads.unwrap_or(2),
+        threads: args.threads.get(),
         progress: args.progress,
     };
-    let result = run_suite(&tree, &tests, &runners, cpython.as_ref(), &options)?;
+    let result = run_suite(
+        &tree,
+        &tests,
+        &targets.runners(),
+        cpython.as_ref(),
+        &options,
+    )?;
     let seconds = started.elapsed().as_secs_f64();
+    print_report(args, &targets, &result);
+    println!();
+    println!("{} tests in {seconds:.1} s", tests.len());
+    if let Some(path) = &args.json {
+        write_json(path, args, &tree, &dirs, &targets, &result, seconds)?;
+    }
+    Ok(())
+}
 
+/// Outputs (with --show), feature checks, the table and the differences.
+fn print_report(args: &Args, targets: &Targets, result: &SuiteResult) {
     if args.show {
         print!("{}", report::show_outputs(&result.reports));
     }
@@ -212,59 +215,64 @@ fn run() -> Result<()> {
         );
     }
     println!();
-    print!("{}", report::table(&result));
-    if native.is_some() && sandbox.is_some() {
-        let regressions = report::regressions(&result.reports);
-        println!();
-        println!(
-            "{} tests pass natively but not in mpwasm:",
-            regressions.len()
-        );
-        print!("{}", report::regression_list(&result.reports));
-        let unclassified = regressions
-            .iter()
-            .filter(|r| mpwasm_compat::known::classify(&r.test.rel).is_none())
-            .count();
-        if unclassified > 0 {
-            println!(
-                "{unclassified} of them are unclassified: add them to crates/mpwasm-compat/src/known.rs"
-            );
-        }
-        let others = report::other_differences(&result.reports);
-        if !others.is_empty() {
-            println!();
-            println!("Tests that pass in mpwasm but not natively:");
-            print!("{others}");
-        }
+    print!("{}", report::table(result));
+    if targets.native.is_none() || targets.sandbox.is_none() {
+        return;
     }
+    let regressions = report::regressions(&result.reports);
     println!();
-    println!("{} tests in {seconds:.1} s", tests.len());
-
-    if let Some(path) = &args.json {
-        let meta = json!({
-            "tree": tree.root.display().to_string(),
-            "native": native.as_ref().map(|_| args.native.as_ref().map(|p| p.display().to_string())),
-            "artifact_sha256": sandbox.as_ref().map(|s| s.artifact_sha256().to_string()),
-            "dirs": dirs,
-            "filter": args.filter,
-            "timeout_seconds": timeout.as_secs(),
-            "memory_bytes": mpwasm_compat::sandbox::MEMORY_BYTES,
-            "seconds": (seconds * 10.0).round() / 10.0,
-        });
-        let doc = report::to_json(&result, meta);
-        let text = serde_json::to_string_pretty(&doc)?;
-        std::fs::write(path, text + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        eprintln!("==> wrote {}", path.display());
+    println!(
+        "{} tests pass natively but not in mpwasm:",
+        regressions.len()
+    );
+    print!("{}", report::regression_list(&result.reports));
+    let unclassified = regressions
+        .iter()
+        .filter(|r| mpwasm_compat::known::classify(&r.test.rel).is_none())
+        .count();
+    if unclassified > 0 {
+        println!(
+            "{unclassified} of them are unclassified: add them to crates/mpwasm-compat/src/known.rs"
+        );
     }
+    let others = report::other_differences(&result.reports);
+    if !others.is_empty() {
+        println!();
+        println!("Tests that pass in mpwasm but not natively:");
+        print!("{others}");
+    }
+}
+
+/// The machine-readable result (`--json PATH`).
+fn write_json(
+    path: &Path,
+    args: &Args,
+    tree: &Tree,
+    dirs: &[String],
+    targets: &Targets,
+    result: &SuiteResult,
+    seconds: f64,
+) -> Result<()> {
+    let meta = json!({
+        "tree": tree.root.display().to_string(),
+        "native": targets.native.as_ref().map(|_| args.native.as_ref().map(|p| p.display().to_string())),
+        "artifact_sha256": targets.sandbox.as_ref().map(|s| s.artifact_sha256().to_string()),
+        "dirs": dirs,
+        "filter": args.filter,
+        "timeout_seconds": args.timeout,
+        "memory_bytes": mpwasm_compat::sandbox::MEMORY_BYTES,
+        "seconds": (seconds * 10.0).round() / 10.0,
+    });
+    let doc = report::to_json(result, meta);
+    let text = serde_json::to_string_pretty(&doc)?;
+    std::fs::write(path, text + "\n")
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("==> wrote {}", path.display());
     Ok(())
 }
 
-fn exec_one(file: &std::path::Path, args: &Args) -> Result<()> {
-    let mut sandbox = SandboxRunner::new(
-        args.artifact.as_deref(),
-        Duration::from_secs(args.timeout.unwrap_or(30)),
-    )?;
+fn exec_one(file: &Path, args: &Args) -> Result<()> {
+    let mut sandbox = SandboxRunner::new(args.artifact.as_deref(), args.timeout())?;
     if args.default_limits {
         sandbox = sandbox.with_limits(mpwasm_core::Limits::new());
     }
@@ -275,7 +283,7 @@ fn exec_one(file: &std::path::Path, args: &Args) -> Result<()> {
         .and_then(|s| s.to_str())
         .context("file name is not UTF-8")?
         .to_string();
-    let test = mpwasm_compat::TestCase {
+    let test = TestCase {
         rel: name.clone(),
         dir: String::new(),
         name,
@@ -293,11 +301,90 @@ fn exec_one(file: &std::path::Path, args: &Args) -> Result<()> {
 }
 
 fn main() -> ExitCode {
-    match run() {
+    let args = Args::parse();
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn parse(argv: &[&str]) -> Result<Args, clap::Error> {
+        Args::try_parse_from(std::iter::once("mpwasm-compat").chain(argv.iter().copied()))
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        Args::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_every_option() {
+        let a = parse(&[
+            "--dirs",
+            "basics, float,,",
+            "--filter=int",
+            "--sandbox-only",
+            "--native",
+            "/bin/mp",
+            "--tree",
+            "/src",
+            "--artifact=/a.wasm",
+            "--json",
+            "out.json",
+            "--threads",
+            "3",
+            "--timeout",
+            "5",
+            "--progress",
+            "--show",
+        ])
+        .expect("parses");
+        assert_eq!(a.dirs(), ["basics", "float"]);
+        assert_eq!(a.filter.as_deref(), Some("int"));
+        assert!(a.sandbox_only && !a.native_only && a.progress && a.show);
+        assert_eq!(a.native.as_deref(), Some(Path::new("/bin/mp")));
+        assert_eq!(a.tree.as_deref(), Some(Path::new("/src")));
+        assert_eq!(a.artifact.as_deref(), Some(Path::new("/a.wasm")));
+        assert_eq!(a.json.as_deref(), Some(Path::new("out.json")));
+        assert_eq!(a.threads.get(), 3);
+        assert_eq!(a.timeout(), Duration::from_secs(5));
+        let e = parse(&["--exec", "t.py", "--default-limits"]).expect("parses");
+        assert_eq!(e.exec.as_deref(), Some(Path::new("t.py")));
+        assert!(e.default_limits);
+    }
+
+    #[test]
+    fn defaults() {
+        let a = parse(&[]).expect("parses");
+        assert_eq!(a.dirs(), ALL_DIRS);
+        assert_eq!(a.threads.get(), 2);
+        assert_eq!(a.timeout(), Duration::from_secs(30));
+        assert!(a.exec.is_none() && a.json.is_none() && !a.show);
+    }
+
+    #[test]
+    fn rejects_bad_input() {
+        for bad in [
+            &["--native-only", "--sandbox-only"][..],
+            &["--threads", "0"],
+            &["--threads", "many"],
+            &["--timeout", "0"],
+            &["--timeout"],
+            &["--default-limits"],
+            &["--progress=yes"],
+            &["--bogus"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
-use mpwasm_core::{HostFunctions, Limits, RunOptions, Runtime};
+use mpwasm_core::{HostFunctions, RunOptions, Runtime};
 
 const CHILD_ENV: &str = "MPWASM_BENCH_CHILD";
 
@@ -95,9 +95,9 @@ fn report() {
 
     let mut functions = HostFunctions::new();
     functions.register("nop", |x: i64| x).unwrap();
-    let options = RunOptions::new()
-        .host_functions(functions)
-        .limits(Limits::new().fuel(None).wall_timeout(None));
+    let mut options = RunOptions::new();
+    options.host_functions(functions);
+    options.limits_mut().fuel(None).wall_timeout(None);
     let baseline = runtime
         .run_with("for i in range(10000):\n    pass", &options)
         .unwrap();

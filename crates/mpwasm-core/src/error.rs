@@ -247,6 +247,12 @@ pub enum Error {
         /// Where it was looked for.
         path: PathBuf,
     },
+    /// No guest to run: this build of `mpwasm-core` bundles none (feature
+    /// `bundled-guest` off) and none was given.
+    #[error(
+        "no MicroPython guest: this build bundles none (feature `bundled-guest`); give one with RuntimeBuilder::artifact_path or MPWASM_ARTIFACT"
+    )]
+    NoGuest,
     /// The artifact is not a usable mpwasm guest.
     #[error(transparent)]
     InvalidArtifact(ArtifactError),
@@ -360,7 +366,7 @@ impl Error {
             return trap.name();
         }
         match self {
-            Error::ArtifactNotFound { .. } => "artifact_not_found",
+            Error::ArtifactNotFound { .. } | Error::NoGuest => "artifact_not_found",
             Error::InvalidArtifact(_) => "invalid_artifact",
             Error::InvalidLimits(_) => "invalid_limits",
             Error::InvalidConfig(_) => "invalid_config",

@@ -10,7 +10,7 @@
 //! ```
 //! use mpwasm_core::{Error, RunOptions, Runtime};
 //!
-//! let runtime = Runtime::new()?; // artifacts/micropython-wasi.wasm, compiled once, cached on disk
+//! let runtime = Runtime::new()?; // the bundled guest, compiled once, cached on disk
 //! let result = runtime.run("print(sum(range(10)))")?;
 //! assert_eq!(result.stdout_str(), "45\n");
 //!
@@ -61,7 +61,10 @@ pub use mpwasm_host as host;
 pub use mpwasm_host::{
     BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions, RegisterError,
 };
-pub use runtime::{ARTIFACT_ENV, CACHE_DIR_ENV, Runtime, RuntimeBuilder, default_wasm_path};
+pub use runtime::{
+    ARTIFACT_ENV, BundledGuest, CACHE_DIR_ENV, Runtime, RuntimeBuilder, bundled_guest,
+    default_wasm_path,
+};
 pub use vm::{HeapInfo, Vm};
 
 /// Options of a run: limits, the read-only directory, host functions.
@@ -265,7 +268,9 @@ pub fn run(code: &str) -> Result<RunResult, Error> {
 /// Loading the artifact ([`Runtime::from_file`]) or the run itself.
 ///
 /// ```
-/// let path = mpwasm_core::default_wasm_path();
+/// // A guest file: here the bundled guest, written out.
+/// let path = std::env::temp_dir().join("mpwasm-doc-guest.wasm");
+/// std::fs::write(&path, mpwasm_core::bundled_guest().unwrap().wasm).unwrap();
 /// let result = mpwasm_core::run_micropython_wasi("print(2 ** 10)", &path)?;
 /// assert_eq!(result.stdout_str(), "1024\n");
 /// # Ok::<(), mpwasm_core::Error>(())
@@ -291,3 +296,8 @@ pub fn run_micropython_wasi(code: &str, wasm_path: impl AsRef<Path>) -> Result<R
     };
     runtime.run(code)
 }
+
+/// This crate's README examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

@@ -15,24 +15,64 @@ use crate::vm::{StoreState, Vm};
 use crate::{ArtifactError, ConfigError, Error, Limits, RunOptions, RunResult};
 use mpwasm_abi::export;
 
-/// Environment variable that overrides [`default_wasm_path`].
+/// Environment variable naming a guest file that the default runtime loads
+/// instead of the bundled guest.
 pub const ARTIFACT_ENV: &str = "MPWASM_ARTIFACT";
 /// Environment variable that overrides the compiled-code cache directory.
 pub const CACHE_DIR_ENV: &str = "MPWASM_CACHE_DIR";
 
-/// Where the runtime looks for the guest by default: `$MPWASM_ARTIFACT` if
-/// set, else `artifacts/micropython-wasi.wasm` in this workspace (what
-/// `cargo xtask build-artifact` writes).
+/// The guest file the default runtime ([`Runtime::new`]) loads, if it loads
+/// one: `$MPWASM_ARTIFACT` when set. `None` means the bundled guest (the
+/// `mpwasm-guest` crate, feature `bundled-guest`, on by default).
 ///
 /// ```
-/// let path = mpwasm_core::default_wasm_path();
-/// assert!(path.ends_with("micropython-wasi.wasm") || std::env::var_os("MPWASM_ARTIFACT").is_some());
+/// assert_eq!(
+///     mpwasm_core::default_wasm_path(),
+///     std::env::var_os("MPWASM_ARTIFACT").map(std::path::PathBuf::from),
+/// );
 /// ```
-pub fn default_wasm_path() -> PathBuf {
-    if let Some(p) = std::env::var_os(ARTIFACT_ENV) {
-        return PathBuf::from(p);
+#[must_use]
+pub fn default_wasm_path() -> Option<PathBuf> {
+    std::env::var_os(ARTIFACT_ENV).map(PathBuf::from)
+}
+
+/// The guest compiled into this crate (the `bundled-guest` feature): the
+/// `mpwasm-guest` crate's bytes, sha256 and build manifest.
+///
+/// ```
+/// let guest = mpwasm_core::bundled_guest().expect("the default feature bundles the guest");
+/// assert!(guest.wasm.starts_with(b"\0asm"));
+/// assert!(guest.manifest_json.contains(guest.sha256));
+/// ```
+#[must_use]
+pub fn bundled_guest() -> Option<BundledGuest> {
+    #[cfg(feature = "bundled-guest")]
+    {
+        Some(BundledGuest {
+            wasm: mpwasm_guest::WASM,
+            sha256: mpwasm_guest::SHA256,
+            manifest_json: mpwasm_guest::MANIFEST_JSON,
+            micropython_version: mpwasm_guest::MICROPYTHON_VERSION,
+        })
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/micropython-wasi.wasm")
+    #[cfg(not(feature = "bundled-guest"))]
+    {
+        None
+    }
+}
+
+/// The guest bundled into `mpwasm-core` ([`bundled_guest`]).
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct BundledGuest {
+    /// The module's bytes.
+    pub wasm: &'static [u8],
+    /// Their SHA-256, hex.
+    pub sha256: &'static str,
+    /// The build manifest (`manifest.json`).
+    pub manifest_json: &'static str,
+    /// The MicroPython release it was built from, e.g. `1.25.0`.
+    pub micropython_version: &'static str,
 }
 
 fn default_cache_dir() -> Option<PathBuf> {
@@ -92,7 +132,7 @@ impl Default for RuntimeBuilder {
 }
 
 impl RuntimeBuilder {
-    /// Load the guest from this file instead of [`default_wasm_path`].
+    /// Load the guest from this file instead of the bundled one.
     pub fn artifact_path(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.artifact = ArtifactSource::Path(path.into());
         self
@@ -199,15 +239,23 @@ impl RuntimeBuilder {
     /// when wasmtime cannot set up the engine.
     pub fn build(&self) -> Result<Runtime, Error> {
         self.validate()?;
-        let wasm: Arc<[u8]> = match &self.artifact {
-            ArtifactSource::Bytes(b) => b.clone(),
-            ArtifactSource::Default => read_artifact(&default_wasm_path())?,
-            ArtifactSource::Path(p) => read_artifact(p)?,
+        let (wasm, known_sha256): (Arc<[u8]>, Option<&str>) = match &self.artifact {
+            ArtifactSource::Bytes(b) => (b.clone(), None),
+            ArtifactSource::Path(p) => (read_artifact(p)?, None),
+            ArtifactSource::Default => match (default_wasm_path(), bundled_guest()) {
+                (Some(path), _) => (read_artifact(&path)?, None),
+                // Hashed at build time: no 500 KB hash on every start.
+                (None, Some(guest)) => (Arc::from(guest.wasm), Some(guest.sha256)),
+                (None, None) => return Err(Error::NoGuest),
+            },
         };
         if !wasm.starts_with(b"\0asm") {
             return Err(ArtifactError::BadMagic.into());
         }
-        let sha256 = format!("{:x}", Sha256::digest(&wasm));
+        let sha256 = match known_sha256 {
+            Some(sha) => sha.to_owned(),
+            None => format!("{:x}", Sha256::digest(&wasm)),
+        };
 
         let engine =
             Engine::new(&self.engine_config()).map_err(Error::engine("creating the engine"))?;
@@ -450,7 +498,8 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    /// A runtime for the default artifact ([`default_wasm_path`]).
+    /// A runtime for the default guest: `$MPWASM_ARTIFACT` if set, else the
+    /// bundled one ([`bundled_guest`]).
     ///
     /// # Errors
     ///

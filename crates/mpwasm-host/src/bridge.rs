@@ -162,6 +162,10 @@ impl BridgeConfigBuilder {
     /// # use mpwasm_host::BridgeConfig;
     /// assert!(BridgeConfig::builder().initial_result_cap(0).build().is_err());
     /// ```
+    /// # Errors
+    ///
+    /// [`ConfigError`] naming the first size out of range, or a first result
+    /// buffer larger than the response limit.
     pub fn build(&self) -> Result<BridgeConfig, ConfigError> {
         let config = &self.config;
         for (setting, value) in [

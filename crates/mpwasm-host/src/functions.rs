@@ -171,6 +171,10 @@ impl HostFunctions {
     /// assert_eq!(result, Ok(json!({"args": 1, "kwargs": 1})));
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
+    /// # Errors
+    ///
+    /// [`RegisterError`] when `name` is not a usable Python identifier (empty,
+    /// too long, a keyword, not an identifier) or is already registered.
     pub fn register_raw<F>(&mut self, name: &str, f: F) -> Result<&mut Self, RegisterError>
     where
         F: Fn(&mut CallContext<'_>, &[Value], &Map<String, Value>) -> Result<Value, HostError>
@@ -209,6 +213,9 @@ impl HostFunctions {
     /// );
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
+    /// # Errors
+    ///
+    /// As [`HostFunctions::register_raw`].
     pub fn register<Marker, F>(&mut self, name: &str, f: F) -> Result<&mut Self, RegisterError>
     where
         F: HostFn<Marker>,
@@ -245,6 +252,9 @@ impl HostFunctions {
     /// assert_eq!(lines, ["hi"]);
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
+    /// # Errors
+    ///
+    /// As [`HostFunctions::register_raw`].
     pub fn register_with_context<Marker, F>(
         &mut self,
         name: &str,
@@ -305,6 +315,10 @@ impl HostFunctions {
     /// );
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
+    /// # Errors
+    ///
+    /// As [`HostFunctions::register_raw`], and [`RegisterError`] when a
+    /// parameter name is not an identifier or appears twice.
     pub fn register_with_params<T, R, M, F>(
         &mut self,
         name: &str,
@@ -459,6 +473,10 @@ impl HostFunctions {
     /// assert_eq!(err, HostError::name_error("no host function named 'nope'"));
     /// # Ok::<(), mpwasm_host::RegisterError>(())
     /// ```
+    /// # Errors
+    ///
+    /// The function's own [`HostError`], a `NameError` for an unknown name,
+    /// and an internal error when the function panicked.
     pub fn call(
         &self,
         name: &str,
@@ -519,6 +537,10 @@ impl fmt::Debug for HostFunctions {
 /// let err = bind_params::<Range>("range", &["start", "stop"], &[json!(0)], &Map::new()).unwrap_err();
 /// assert_eq!(err.to_string(), "TypeError: range(): missing field `stop`");
 /// ```
+/// # Errors
+///
+/// A `TypeError` [`HostError`] for too many arguments, a parameter given
+/// twice, an unknown keyword, or a value that does not deserialize into `T`.
 pub fn bind_params<T: DeserializeOwned>(
     function: &str,
     params: &[impl AsRef<str>],

@@ -105,3 +105,8 @@ pub use protocol::{
     encode_request, encode_response,
 };
 pub use typed::{HostFn, HostFnWithContext, IntoHostResult};
+
+/// This crate's README examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;

@@ -57,6 +57,9 @@ pub use mpwasm_abi::IMPORT_MODULE;
 /// assert_eq!(response, br#"{"ok":true,"value":3}"#);
 /// # Ok::<(), wasmtime::Error>(())
 /// ```
+/// # Errors
+///
+/// wasmtime's error when the linker already defines these imports.
 pub fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
     get: impl Fn(&mut T) -> &mut Bridge + Send + Sync + Copy + 'static,

@@ -145,6 +145,10 @@ impl std::error::Error for RequestError {}
 /// assert!(matches!(decode_request(b"{"), Err(RequestError::MalformedJson(_))));
 /// # Ok::<(), RequestError>(())
 /// ```
+/// # Errors
+///
+/// [`RequestError`]: not UTF-8, not JSON, not an object, unexpected keys,
+/// `args` not a list or `kwargs` not an object.
 pub fn decode_request(payload: &[u8]) -> Result<Request, RequestError> {
     let text = std::str::from_utf8(payload).map_err(|_| RequestError::InvalidUtf8)?;
     let value: Value =
@@ -275,6 +279,10 @@ pub struct MalformedResponse;
 ///     Ok(Response::Error("ValueError: x".into())),
 /// );
 /// ```
+/// # Errors
+///
+/// [`MalformedResponse`] when the bytes are not one of the two response
+/// shapes.
 pub fn decode_response(bytes: &[u8]) -> Result<Response, MalformedResponse> {
     let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(bytes) else {
         return Err(MalformedResponse);

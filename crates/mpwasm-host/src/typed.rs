@@ -36,6 +36,11 @@ pub enum Fallible {}
 /// ```
 pub trait IntoHostResult<Marker>: sealed::Sealed<Marker> {
     /// Converts the return value into the JSON value sent to the guest.
+    ///
+    /// # Errors
+    ///
+    /// The function's own error, or an internal error when the value cannot
+    /// be serialized to JSON.
     fn into_host_result(self) -> Result<Value, HostError>;
 }
 

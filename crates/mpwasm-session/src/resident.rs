@@ -337,11 +337,11 @@ impl Session {
         f: impl FnOnce(&mut Vm) -> Result<T, mpwasm_core::Error>,
     ) -> Result<T, Error> {
         let outcome = f(self.live_vm()?);
-        if let Err(e) = &outcome {
-            if let Some(cause) = e.trap_kind() {
-                let functions = self.take_state().into_functions();
-                self.state = State::Poisoned { cause, functions };
-            }
+        if let Err(e) = &outcome
+            && let Some(cause) = e.trap_kind()
+        {
+            let functions = self.take_state().into_functions();
+            self.state = State::Poisoned { cause, functions };
         }
         outcome.map_err(Error::Run)
     }

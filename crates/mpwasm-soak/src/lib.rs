@@ -9,6 +9,9 @@
 //! `cargo xtask soak --minutes N` runs the `mpwasm-soak` binary; the test
 //! suite runs a short version through [`run_soak`].
 
+// A test tool (publish = false), not a published API.
+#![allow(clippy::missing_errors_doc)]
+
 mod probes;
 
 use std::collections::BTreeMap;
@@ -317,15 +320,7 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
     silence_deliberate_panics();
     let rss_start = rss_bytes()?;
     let outer = tempfile::tempdir().map_err(|e| SoakError::Setup(format!("temp dir: {e}")))?;
-    let input_dir = probes::make_input_dir(outer.path())
-        .map_err(|e| SoakError::Setup(format!("input dir: {e}")))?;
-    let functions =
-        probes::host_functions().map_err(|e| SoakError::Setup(format!("host functions: {e}")))?;
-    let ctx = probes::Ctx {
-        runtime: runtime.clone(),
-        input_dir,
-        functions,
-    };
+    let ctx = fixtures(runtime, outer.path())?;
     let shared = Shared {
         failures: Mutex::new(Vec::new()),
         runs: AtomicU64::new(0),
@@ -336,68 +331,14 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
     let barrier = Barrier::new(config.threads + 1);
     let warmup_end = Instant::now() + config.warmup;
 
-    let (tallies, rss_after_warmup, rss_peak, measured) = std::thread::scope(|scope| {
+    let (tallies, phase) = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..config.threads)
             .map(|i| {
                 let (ctx, shared, barrier) = (&ctx, &shared, &barrier);
-                let seed = config
-                    .seed
-                    .wrapping_add((i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-                let duration = config.duration;
-                scope.spawn(move || {
-                    let mut rng = SmallRng::seed_from_u64(seed);
-                    let mut warm = Tally::default();
-                    let mut iteration = 0u64;
-                    while Instant::now() < warmup_end {
-                        one_probe(ctx, shared, &mut rng, &mut warm, i, &mut iteration);
-                    }
-                    barrier.wait();
-                    barrier.wait();
-                    let mut main = Tally::default();
-                    let end = Instant::now() + duration;
-                    while Instant::now() < end {
-                        one_probe(ctx, shared, &mut rng, &mut main, i, &mut iteration);
-                    }
-                    (warm, main)
-                })
+                scope.spawn(move || worker(ctx, shared, barrier, config, i, warmup_end))
             })
             .collect();
-        barrier.wait();
-        let baseline = rss_bytes();
-        let started = Instant::now();
-        barrier.wait();
-        let mut peak = 0u64;
-        let mut sample_err = None;
-        let mut next_sample = started;
-        let mut next_progress = config.progress_every.map(|every| started + every);
-        let runs_at_start = shared.runs.load(Ordering::Relaxed);
-        while workers.iter().any(|w| !w.is_finished()) {
-            // Short naps so the end is noticed promptly.
-            std::thread::sleep(Duration::from_millis(50));
-            let now = Instant::now();
-            if now >= next_sample {
-                next_sample = now + config.sample_every;
-                match rss_bytes() {
-                    Ok(r) => peak = peak.max(r),
-                    Err(e) => sample_err = Some(e),
-                }
-            }
-            if let (Some(at), Some(every)) = (next_progress, config.progress_every)
-                && now >= at
-            {
-                next_progress = Some(at + every);
-                let rss = rss_bytes().map_or(0, |r| r);
-                eprintln!(
-                    "  {:>6.1} min: {} runs, {} wrong, RSS {:.1} MiB (peak {:.1})",
-                    started.elapsed().as_secs_f64() / 60.0,
-                    shared.runs.load(Ordering::Relaxed) - runs_at_start,
-                    shared.wrong.load(Ordering::Relaxed),
-                    mib(i128::from(rss)),
-                    mib(i128::from(peak.max(rss)))
-                );
-            }
-        }
-        let measured = started.elapsed();
+        let phase = watch(&workers, config, &shared, &barrier);
         let tallies: Vec<Result<(Tally, Tally), String>> = workers
             .into_iter()
             .map(|w| {
@@ -405,62 +346,28 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
                     .map_err(|p| format!("worker panicked outside a probe: {}", panic_text(&*p)))
             })
             .collect();
-        (
-            tallies,
-            baseline,
-            sample_err.map_or(Ok(peak), Err),
-            measured,
-        )
+        (tallies, phase)
     });
     let rss_end = rss_bytes()?;
-    let rss_after_warmup = rss_after_warmup?;
-    let rss_peak = rss_peak?.max(rss_end);
+    let rss_after_warmup = phase.baseline?;
+    let rss_peak = phase.peak?.max(rss_end);
 
     let mut failures = shared
         .failures
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
-    let mut per_probe: BTreeMap<&'static str, ProbeStats> = BTreeMap::new();
-    let (mut warmup_runs, mut runs, mut probes, mut wrong, mut panics) = (0, 0, 0, 0, 0);
-    for t in tallies {
-        let (warm, main) = match t {
-            Ok(pair) => pair,
-            Err(e) => {
-                wrong += 1;
-                panics += 1;
-                failures.push(e);
-                continue;
-            }
-        };
-        warmup_runs += warm.runs;
-        runs += main.runs;
-        probes += main.per_probe.values().map(|s| s.probes).sum::<u64>();
-        for tally in [warm, main] {
-            for (kind, s) in tally.per_probe {
-                let merged = per_probe.entry(kind).or_default();
-                merged.probes += s.probes;
-                merged.wrong += s.wrong;
-                merged.panics += s.panics;
-                merged.seconds += s.seconds;
-                wrong += s.wrong;
-                panics += s.panics;
-                for (outcome, n) in s.runs {
-                    *merged.runs.entry(outcome).or_default() += n;
-                }
-            }
-        }
-    }
-    let seconds = measured.as_secs_f64();
+    let totals = Totals::merge(tallies, &mut failures);
+    let seconds = phase.measured.as_secs_f64();
     Ok(SoakReport {
         threads: config.threads,
         seed: config.seed,
         warmup_seconds: config.warmup.as_secs_f64(),
         seconds,
-        warmup_runs,
-        runs,
-        probes,
+        warmup_runs: totals.warmup_runs,
+        runs: totals.runs,
+        probes: totals.probes,
         runs_per_second: if seconds > 0.0 {
-            runs as f64 / seconds
+            totals.runs as f64 / seconds
         } else {
             0.0
         },
@@ -469,11 +376,163 @@ pub fn run_soak(runtime: &Runtime, config: &SoakConfig) -> Result<SoakReport, So
         rss_peak,
         rss_end,
         max_rss_growth_bytes: config.max_rss_growth_bytes,
-        per_probe,
-        wrong,
-        panics,
+        per_probe: totals.per_probe,
+        wrong: totals.wrong,
+        panics: totals.panics,
         failures,
     })
+}
+
+/// The probes' shared fixtures: an input directory under `dir` and the
+/// host functions.
+fn fixtures(runtime: &Runtime, dir: &std::path::Path) -> Result<probes::Ctx, SoakError> {
+    let input_dir =
+        probes::make_input_dir(dir).map_err(|e| SoakError::Setup(format!("input dir: {e}")))?;
+    let functions =
+        probes::host_functions().map_err(|e| SoakError::Setup(format!("host functions: {e}")))?;
+    Ok(probes::Ctx {
+        runtime: runtime.clone(),
+        input_dir,
+        functions,
+    })
+}
+
+/// Worker `i`: probes until warm-up ends, waits at the barrier twice, then
+/// probes for the measured phase; returns the tallies of both phases.
+fn worker(
+    ctx: &probes::Ctx,
+    shared: &Shared,
+    barrier: &Barrier,
+    config: &SoakConfig,
+    i: usize,
+    warmup_end: Instant,
+) -> (Tally, Tally) {
+    let seed = config
+        .seed
+        .wrapping_add((i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let mut rng = SmallRng::seed_from_u64(seed);
+    let mut warm = Tally::default();
+    let mut iteration = 0u64;
+    while Instant::now() < warmup_end {
+        one_probe(ctx, shared, &mut rng, &mut warm, i, &mut iteration);
+    }
+    barrier.wait();
+    barrier.wait();
+    let mut main = Tally::default();
+    let end = Instant::now() + config.duration;
+    while Instant::now() < end {
+        one_probe(ctx, shared, &mut rng, &mut main, i, &mut iteration);
+    }
+    (warm, main)
+}
+
+/// What the main thread measured.
+struct Phase {
+    /// RSS after warm-up, all workers paused.
+    baseline: Result<u64, SoakError>,
+    /// Highest RSS sampled in the measured phase.
+    peak: Result<u64, SoakError>,
+    measured: Duration,
+}
+
+/// The main thread's part: take the baseline while the workers wait at the
+/// barrier, release them, then sample RSS (and print progress) until every
+/// worker has finished.
+fn watch<T>(
+    workers: &[std::thread::ScopedJoinHandle<'_, T>],
+    config: &SoakConfig,
+    shared: &Shared,
+    barrier: &Barrier,
+) -> Phase {
+    barrier.wait();
+    let baseline = rss_bytes();
+    let started = Instant::now();
+    barrier.wait();
+    let mut peak = 0u64;
+    let mut sample_err = None;
+    let mut next_sample = started;
+    let mut next_progress = config.progress_every.map(|every| started + every);
+    let runs_at_start = shared.runs.load(Ordering::Relaxed);
+    while workers.iter().any(|w| !w.is_finished()) {
+        // Short naps so the end is noticed promptly.
+        std::thread::sleep(Duration::from_millis(50));
+        let now = Instant::now();
+        if now >= next_sample {
+            next_sample = now + config.sample_every;
+            match rss_bytes() {
+                Ok(r) => peak = peak.max(r),
+                Err(e) => sample_err = Some(e),
+            }
+        }
+        if let (Some(at), Some(every)) = (next_progress, config.progress_every)
+            && now >= at
+        {
+            next_progress = Some(at + every);
+            let rss = rss_bytes().map_or(0, |r| r);
+            eprintln!(
+                "  {:>6.1} min: {} runs, {} wrong, RSS {:.1} MiB (peak {:.1})",
+                started.elapsed().as_secs_f64() / 60.0,
+                shared.runs.load(Ordering::Relaxed) - runs_at_start,
+                shared.wrong.load(Ordering::Relaxed),
+                mib(i128::from(rss)),
+                mib(i128::from(peak.max(rss)))
+            );
+        }
+    }
+    Phase {
+        baseline,
+        peak: sample_err.map_or(Ok(peak), Err),
+        measured: started.elapsed(),
+    }
+}
+
+/// The workers' tallies added up.
+#[derive(Default)]
+struct Totals {
+    warmup_runs: u64,
+    runs: u64,
+    probes: u64,
+    wrong: u64,
+    panics: u64,
+    per_probe: BTreeMap<&'static str, ProbeStats>,
+}
+
+impl Totals {
+    /// Add up the (warm-up, measured) tallies; a worker that panicked
+    /// outside a probe counts as one wrong outcome, its message goes to
+    /// `failures`.
+    fn merge(tallies: Vec<Result<(Tally, Tally), String>>, failures: &mut Vec<String>) -> Totals {
+        let mut t = Totals::default();
+        for tally in tallies {
+            let (warm, main) = match tally {
+                Ok(pair) => pair,
+                Err(e) => {
+                    t.wrong += 1;
+                    t.panics += 1;
+                    failures.push(e);
+                    continue;
+                }
+            };
+            t.warmup_runs += warm.runs;
+            t.runs += main.runs;
+            t.probes += main.per_probe.values().map(|s| s.probes).sum::<u64>();
+            for phase in [warm, main] {
+                for (kind, s) in phase.per_probe {
+                    let merged = t.per_probe.entry(kind).or_default();
+                    merged.probes += s.probes;
+                    merged.wrong += s.wrong;
+                    merged.panics += s.panics;
+                    merged.seconds += s.seconds;
+                    t.wrong += s.wrong;
+                    t.panics += s.panics;
+                    for (outcome, n) in s.runs {
+                        *merged.runs.entry(outcome).or_default() += n;
+                    }
+                }
+            }
+        }
+        t
+    }
 }
 
 fn one_probe(

@@ -141,9 +141,18 @@ fn bad_dir_is_a_setup_error() {
         ));
 }
 
+/// The bundled guest written to `dir` (a file to pass with `--artifact`).
+fn guest_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("guest.wasm");
+    let guest = mpwasm_core::bundled_guest().expect("the CLI bundles the guest");
+    std::fs::write(&path, guest.wasm).expect("write the guest");
+    path
+}
+
 #[test]
 fn artifact_flag_selects_the_guest() {
-    let path = mpwasm_core::default_wasm_path();
+    let files = tempfile::tempdir().expect("tempdir");
+    let path = guest_file(files.path());
     mpwasm()
         .arg("--artifact")
         .arg(&path)
@@ -167,18 +176,29 @@ fn artifact_flag_selects_the_guest() {
 
 #[test]
 fn version_shows_micropython_and_sha256() {
-    mpwasm().arg("--version").assert().code(0).stdout(
-        predicate::str::starts_with(concat!("mpwasm ", env!("CARGO_PKG_VERSION"), "\n"))
-            .and(predicate::str::is_match(r"MicroPython \d+\.\d+\.\d+ ").expect("regex"))
-            .and(predicate::str::is_match(r"artifact sha256 [0-9a-f]{64}\n").expect("regex")),
-    );
+    let guest = mpwasm_core::bundled_guest().expect("bundled");
+    mpwasm()
+        .env_remove("MPWASM_ARTIFACT")
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::starts_with(concat!("mpwasm ", env!("CARGO_PKG_VERSION"), "\n"))
+                .and(predicate::str::contains(format!(
+                    "MicroPython {} (bundled guest)\n",
+                    guest.micropython_version
+                )))
+                .and(predicate::str::contains(format!(
+                    "artifact sha256 {}\n",
+                    guest.sha256
+                ))),
+        );
 }
 
 #[test]
 fn version_without_manifest_says_so() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let copy = dir.path().join("guest.wasm");
-    std::fs::copy(mpwasm_core::default_wasm_path(), &copy).expect("copy artifact");
+    let copy = guest_file(dir.path());
     mpwasm()
         .arg("--artifact")
         .arg(&copy)

@@ -4,10 +4,10 @@
 
 use std::time::{Duration, Instant};
 
-use mpwasm_core::{BridgeConfig, Error, HostFunctions, Limits, RunOptions, RunResult};
+use mpwasm_core::{BridgeConfig, Error, HostFunctions, RunOptions, RunResult};
 use mpwasm_host::HostError;
 
-use crate::{ok, runtime};
+use crate::{limits, ok, runtime};
 
 fn functions() -> HostFunctions {
     let mut f = HostFunctions::new();
@@ -27,7 +27,7 @@ fn functions() -> HostFunctions {
 }
 
 fn run(code: &str) -> Result<RunResult, Error> {
-    runtime().run_with(code, &RunOptions::new().host_functions(functions()))
+    runtime().run_with(code, RunOptions::new().host_functions(functions()))
 }
 
 fn out(code: &str) -> String {
@@ -115,7 +115,9 @@ fn huge_requests_and_responses() {
     let options = RunOptions::new()
         .host_functions(functions())
         .bridge_config(config)
-        .limits(Limits::new().memory_bytes(4 << 20).clone())
+        .limits(limits(|l| {
+            l.memory_bytes(4 << 20);
+        }))
         .clone();
     let r = runtime()
         .run_with(
@@ -195,11 +197,9 @@ fn a_blocking_host_function_trips_the_deadline_when_it_returns() {
     .unwrap();
     let options = RunOptions::new()
         .host_functions(f)
-        .limits(
-            Limits::new()
-                .wall_timeout(Some(Duration::from_millis(500)))
-                .clone(),
-        )
+        .limits(limits(|l| {
+            l.wall_timeout(Some(Duration::from_millis(500)));
+        }))
         .clone();
     let started = Instant::now();
     let e = runtime()
@@ -255,12 +255,9 @@ fn a_host_function_may_use_the_runtime_reentrantly() {
         f.register("inner", |code: String| -> Result<String, HostError> {
             let options = RunOptions::new()
                 .host_functions(nested())
-                .limits(
-                    Limits::new()
-                        .fuel(Some(50_000_000))
-                        .wall_timeout(None)
-                        .clone(),
-                )
+                .limits(limits(|l| {
+                    l.fuel(Some(50_000_000)).wall_timeout(None);
+                }))
                 .clone();
             match runtime().run_with(&code, &options) {
                 Ok(r) => Ok(r.stdout_str().into_owned()),
@@ -272,7 +269,9 @@ fn a_host_function_may_use_the_runtime_reentrantly() {
     }
     let options = RunOptions::new()
         .host_functions(nested())
-        .limits(Limits::new().wall_timeout(None).clone())
+        .limits(limits(|l| {
+            l.wall_timeout(None);
+        }))
         .clone();
     let code = r#"
 level3 = "print('level 3')"

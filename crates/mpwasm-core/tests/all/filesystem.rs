@@ -2,7 +2,7 @@
 
 use mpwasm_core::{Error, RunOptions};
 
-use crate::runtime;
+use crate::{limits, runtime};
 
 fn mounted() -> (tempfile::TempDir, RunOptions) {
     let outer = tempfile::tempdir().unwrap();
@@ -171,13 +171,11 @@ fn a_file_larger_than_memory() {
     let (_tmp, options) = hostile_mount();
     let small = options
         .clone()
-        .limits(
-            mpwasm_core::Limits::new()
-                .memory_bytes(4 << 20)
+        .limits(limits(|l| {
+            l.memory_bytes(4 << 20)
                 .fuel(None)
-                .wall_timeout(Some(std::time::Duration::from_secs(30)))
-                .clone(),
-        )
+                .wall_timeout(Some(std::time::Duration::from_secs(30)));
+        }))
         .clone();
     // Whole: a MemoryError (read() grows its buffer step by step, so this
     // costs ~3.5e9 fuel at 4 MiB; at 16 MiB fuel would end it first).

@@ -6,9 +6,9 @@
 use std::process::Command;
 use std::sync::OnceLock;
 
-use mpwasm_core::{Limits, RunOptions, Runtime};
+use mpwasm_core::Runtime;
 
-use crate::runtime;
+use crate::{limited, runtime};
 
 fn gc_runtime() -> &'static Runtime {
     static OTHER: OnceLock<Runtime> = OnceLock::new();
@@ -39,15 +39,9 @@ fn stress(code: &str, memory: u64) {
     assert!(!expected.is_empty());
     for prelude in ["", "import gc\ngc.threshold(512)\n"] {
         let program = format!("{prelude}{code}");
-        let options = RunOptions::new()
-            .limits(
-                Limits::new()
-                    .memory_bytes(memory)
-                    .fuel(None)
-                    .wall_timeout(None)
-                    .clone(),
-            )
-            .clone();
+        let options = limited(|l| {
+            l.memory_bytes(memory).fuel(None).wall_timeout(None);
+        });
         match gc_runtime().run_with(&program, &options) {
             Ok(r) => assert_eq!(r.stdout_str(), expected, "with prelude {prelude:?}"),
             Err(e) => panic!("with prelude {prelude:?}: {e}\n{e:?}"),

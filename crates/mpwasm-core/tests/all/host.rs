@@ -5,7 +5,7 @@ use mpwasm_host::HostError;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::runtime;
+use crate::{limits, runtime};
 
 #[derive(Deserialize)]
 struct FormatName {
@@ -41,7 +41,7 @@ fn functions() -> HostFunctions {
 }
 
 fn run(code: &str) -> Result<mpwasm_core::RunResult, Error> {
-    runtime().run_with(code, &RunOptions::new().host_functions(functions()))
+    runtime().run_with(code, RunOptions::new().host_functions(functions()))
 }
 
 fn out(code: &str) -> String {
@@ -154,13 +154,9 @@ fn large_results_grow_the_buffer_and_respect_the_limit() {
     let options = RunOptions::new()
         .host_functions(functions())
         .bridge_config(config)
-        .limits(
-            mpwasm_core::Limits::new()
-                .memory_bytes(128 << 20)
-                .fuel(None)
-                .wall_timeout(None)
-                .clone(),
-        )
+        .limits(limits(|l| {
+            l.memory_bytes(128 << 20).fuel(None).wall_timeout(None);
+        }))
         .clone();
     // Far above the 4 KiB first buffer: the guest grows it and asks again.
     // (10 MiB works too but takes MicroPython's json.loads seconds: its
@@ -216,7 +212,7 @@ fn host_functions_read_per_run_state() {
         },
     )
     .unwrap();
-    let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+    let mut vm = Vm::new(runtime(), RunOptions::new().host_functions(f)).unwrap();
     vm.bridge().set_state(10u32);
     let r = vm.run("print(count(), count())").unwrap();
     assert_eq!(r.stdout_str(), "11 12\n");
@@ -268,7 +264,7 @@ mod properties {
             f.register("get", move || given.clone()).unwrap();
             f.register("echo", |v: Value| v).unwrap();
             f.register("put", move |v: Value| { *sink.lock().unwrap() = Some(v); }).unwrap();
-            let mut vm = Vm::new(runtime(), &RunOptions::new().host_functions(f)).unwrap();
+            let mut vm = Vm::new(runtime(), RunOptions::new().host_functions(f)).unwrap();
             vm.run("put(echo(get()))").unwrap();
             let back = seen.lock().unwrap().take();
             prop_assert_eq!(back, Some(value));
@@ -284,7 +280,7 @@ mod properties {
                 serde_json::to_string(&name).unwrap(),
                 serde_json::to_string(&payload).unwrap()
             );
-            let r = runtime().run_with(&code, &RunOptions::new().host_functions(f)).unwrap();
+            let r = runtime().run_with(&code, RunOptions::new().host_functions(f)).unwrap();
             prop_assert_eq!(r.stdout_str(), "True\n");
         }
     }

@@ -5,22 +5,21 @@ use std::time::{Duration, Instant};
 use mpwasm_core::{Error, Limits, RunOptions};
 use proptest::prelude::*;
 
-use crate::{err_with, ok, runtime};
+use crate::{err_with, limited, limits, ok, runtime};
 
 fn with(limits: Limits) -> RunOptions {
-    RunOptions::new().limits(limits).clone()
+    let mut options = RunOptions::new();
+    options.limits(limits);
+    options
 }
 
 #[test]
 fn fuel_stops_an_infinite_loop() {
     let e = err_with(
         "print('start')\nwhile True: pass",
-        &with(
-            Limits::new()
-                .fuel(Some(50_000_000))
-                .wall_timeout(None)
-                .clone(),
-        ),
+        &limited(|l| {
+            l.fuel(Some(50_000_000)).wall_timeout(None);
+        }),
     );
     let Error::OutOfFuel(r) = &e else {
         panic!("{e:?}")
@@ -36,12 +35,9 @@ fn wall_clock_stops_an_infinite_loop_without_fuel() {
     let started = Instant::now();
     let e = err_with(
         "while True: pass",
-        &with(
-            Limits::new()
-                .fuel(None)
-                .wall_timeout(Some(Duration::from_millis(200)))
-                .clone(),
-        ),
+        &limited(|l| {
+            l.fuel(None).wall_timeout(Some(Duration::from_millis(200)));
+        }),
     );
     assert!(matches!(e, Error::Timeout(_)), "{e:?}");
     let took = started.elapsed();
@@ -56,11 +52,9 @@ fn sleep_ends_at_the_deadline() {
     let started = Instant::now();
     let e = err_with(
         "import time\nprint('zz')\ntime.sleep(10)",
-        &with(
-            Limits::new()
-                .wall_timeout(Some(Duration::from_millis(300)))
-                .clone(),
-        ),
+        &limited(|l| {
+            l.wall_timeout(Some(Duration::from_millis(300)));
+        }),
     );
     let Error::Timeout(r) = &e else {
         panic!("{e:?}")
@@ -98,13 +92,11 @@ fn huge_string_is_a_memory_limit() {
 fn growing_list_is_a_memory_limit_at_16_mib() {
     let e = err_with(
         "x = []\nwhile True:\n    x.append('%d' % len(x))",
-        &with(
-            Limits::new()
-                .memory_bytes(16 << 20)
+        &limited(|l| {
+            l.memory_bytes(16 << 20)
                 .fuel(None)
-                .wall_timeout(Some(std::time::Duration::from_secs(20)))
-                .clone(),
-        ),
+                .wall_timeout(Some(std::time::Duration::from_secs(20)));
+        }),
     );
     assert!(matches!(e, Error::MemoryLimit { .. }), "{e:?}");
     assert_eq!(ok("print(len([0] * 1000))").stdout_str(), "1000\n");
@@ -173,7 +165,12 @@ fn re_backtracking_recursion_is_catchable() {
     let code = "import re\ntry:\n    re.match('(a*)*', 'aaa')\nexcept RuntimeError as e:\n    print('caught', e)\nprint('after')";
     for max_stack in [Limits::MIN_MAX_WASM_STACK, Limits::DEFAULT_MAX_WASM_STACK] {
         let r = runtime()
-            .run_with(code, &with(Limits::new().max_wasm_stack(max_stack).clone()))
+            .run_with(
+                code,
+                &limited(|l| {
+                    l.max_wasm_stack(max_stack);
+                }),
+            )
             .unwrap();
         assert_eq!(
             r.stdout_str(),
@@ -219,7 +216,7 @@ fn stderr_to_stdout_keeps_the_write_order() {
     // MicroPython prints this warning to stderr between the two lines.
     let code = "print('one')\ntry:\n    raise ValueError('v') from KeyError('k')\nexcept ValueError:\n    print('two')";
     let r = runtime()
-        .run_with(code, &with(Limits::new()).stderr_to_stdout(true))
+        .run_with(code, with(Limits::new()).stderr_to_stdout(true))
         .unwrap();
     assert_eq!(
         r.stdout_str(),
@@ -239,7 +236,9 @@ fn output_is_truncated_and_flagged() {
     let r = runtime()
         .run_with(
             "print('x' * 5000)\nimport sys\nsys.stderr.write('e' * 10)",
-            &with(Limits::new().max_output_bytes(100).clone()),
+            &limited(|l| {
+                l.max_output_bytes(100);
+            }),
         )
         .unwrap();
     assert_eq!(r.stdout.len(), 100);
@@ -270,7 +269,9 @@ fn limits_above_the_runtime_are_refused() {
     let e = runtime()
         .run_with(
             "pass",
-            &with(Limits::new().max_wasm_stack(64 << 20).clone()),
+            &limited(|l| {
+                l.max_wasm_stack(64 << 20);
+            }),
         )
         .unwrap_err();
     assert!(matches!(e, Error::InvalidLimits(_)), "{e:?}");
@@ -431,7 +432,12 @@ proptest! {
 #[test]
 fn a_tiny_fuel_budget_is_out_of_fuel_not_an_engine_error() {
     for fuel in [1, 100, 10_000] {
-        let e = err_with("print(1)", &with(Limits::new().fuel(Some(fuel)).clone()));
+        let e = err_with(
+            "print(1)",
+            &limited(|l| {
+                l.fuel(Some(fuel));
+            }),
+        );
         assert!(matches!(e, Error::OutOfFuel(_)), "fuel {fuel}: {e:?}");
         assert_eq!(e.run_result().unwrap().fuel_consumed, fuel);
     }
@@ -445,7 +451,9 @@ fn a_tiny_fuel_budget_is_out_of_fuel_not_an_engine_error() {
 fn a_source_that_does_not_fit_full_memory_is_a_memory_limit() {
     use mpwasm_core::Vm;
 
-    let options = with(Limits::new().memory_bytes(4 << 20).clone());
+    let options = limited(|l| {
+        l.memory_bytes(4 << 20);
+    });
     let mut vm = Vm::new(runtime(), &options).unwrap();
     // Leave about 512 KiB free: small snippets still run, a 1 MiB source
     // does not fit.
@@ -555,8 +563,10 @@ fn an_exception_the_guest_cannot_record_is_a_memory_limit() {
 
     let mut vm = Vm::new(runtime(), &with(Limits::new())).unwrap();
     vm.run("b = bytearray(3 << 20)").unwrap();
-    vm.set_limits(Limits::new().memory_bytes(Limits::MIN_MEMORY_BYTES).clone())
-        .unwrap();
+    vm.set_limits(limits(|l| {
+        l.memory_bytes(Limits::MIN_MEMORY_BYTES);
+    }))
+    .unwrap();
     match vm.run("c = bytearray(3 << 20)") {
         Err(Error::MemoryLimit { .. }) => {}
         other => panic!("expected a memory limit, got {other:?}"),

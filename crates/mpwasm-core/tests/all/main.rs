@@ -90,3 +90,17 @@ pub fn child_before_after(test: &str, tag: &str) -> (u64, u64) {
     };
     (figure("before="), figure("after="))
 }
+
+/// Options with the default limits changed by `set`.
+pub fn limited(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::RunOptions {
+    let mut options = mpwasm_core::RunOptions::new();
+    set(options.limits_mut());
+    options
+}
+
+/// The default limits changed by `set`.
+pub fn limits(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::Limits {
+    let mut limits = mpwasm_core::Limits::new();
+    set(&mut limits);
+    limits
+}

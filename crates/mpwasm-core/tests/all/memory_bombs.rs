@@ -4,24 +4,20 @@
 
 use std::time::Duration;
 
-use mpwasm_core::{Error, Limits, RunOptions};
+use mpwasm_core::{Error, RunOptions};
 
-use crate::{ok, runtime};
+use crate::{limited, limits, ok, runtime};
 
 const MIB: u64 = 1 << 20;
 
 /// Memory-bounded but generous on time: these must end by the memory limit,
 /// never by fuel or the clock (the 16 MiB shapes take up to ~0.5 s).
 fn at(memory: u64) -> RunOptions {
-    RunOptions::new()
-        .limits(
-            Limits::new()
-                .memory_bytes(memory)
-                .fuel(None)
-                .wall_timeout(Some(Duration::from_secs(30)))
-                .clone(),
-        )
-        .clone()
+    limited(|l| {
+        l.memory_bytes(memory)
+            .fuel(None)
+            .wall_timeout(Some(Duration::from_secs(30)));
+    })
 }
 
 /// Shapes that allocate without bound; each prints `s` first.
@@ -101,15 +97,11 @@ fn a_huge_int_power_is_a_cpu_burn_stopped_by_fuel() {
     // 10**10**8 needs ~41 MB, but squaring towards it is quadratic: fuel
     // ends it long before the heap fills. As a literal it is folded by the
     // compiler, so it burns before any statement runs (no output yet).
-    let fuel = RunOptions::new()
-        .limits(
-            Limits::new()
-                .memory_bytes(4 * MIB)
-                .fuel(Some(300_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let fuel = limited(|l| {
+        l.memory_bytes(4 * MIB)
+            .fuel(Some(300_000_000))
+            .wall_timeout(None);
+    });
     for (code, stdout) in [
         ("print('s')\nx = 10**10**8", ""),
         ("print('s')\nn = 8\nx = 10**10**n", "s\n"),
@@ -151,15 +143,11 @@ fn a_huge_int_shift_is_a_memory_limit_even_when_folded() {
 #[test]
 fn deeply_nested_source_is_bounded() {
     // MicroPython's parser is quadratic in nesting depth: fuel ends it.
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .memory_bytes(16 * MIB)
-                .fuel(Some(500_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.memory_bytes(16 * MIB)
+            .fuel(Some(500_000_000))
+            .wall_timeout(None);
+    });
     let e = runtime()
         .run_with(
             "print('s')\nx = eval('[' * 100000 + ']' * 100000)",
@@ -179,15 +167,11 @@ fn deeply_nested_source_is_bounded() {
 
 #[test]
 fn retrying_after_memory_error_forever_is_stopped_by_fuel() {
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .memory_bytes(4 * MIB)
-                .fuel(Some(200_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.memory_bytes(4 * MIB)
+            .fuel(Some(200_000_000))
+            .wall_timeout(None);
+    });
     let code = "print('s')\nn = 0\nwhile True:\n    try:\n        x = [0] * (10**7)\n    except MemoryError:\n        n += 1";
     let e = runtime().run_with(code, &options).unwrap_err();
     let Error::OutOfFuel(r) = &e else {
@@ -221,7 +205,9 @@ fn rss_child() {
             let e = runtime()
                 .run_with(
                     "b = bytearray(12 * 2**20)\nwhile True: pass",
-                    &RunOptions::new().limits(Limits::new().fuel(Some(50_000_000)).clone()),
+                    RunOptions::new().limits(limits(|l| {
+                        l.fuel(Some(50_000_000));
+                    })),
                 )
                 .unwrap_err();
             assert!(matches!(e, Error::OutOfFuel(_)), "{e:?}");

@@ -1,9 +1,9 @@
 //! Output floods: captured up to the cap, byte for byte, flagged, and the
 //! next run starts with an empty capture.
 
-use mpwasm_core::{Error, Limits, RunOptions};
+use mpwasm_core::{Error, Limits};
 
-use crate::{ok, runtime};
+use crate::{limited, ok, runtime};
 
 const CAP: usize = Limits::DEFAULT_MAX_OUTPUT_BYTES;
 
@@ -11,9 +11,9 @@ const CAP: usize = Limits::DEFAULT_MAX_OUTPUT_BYTES;
 fn print_in_a_loop_keeps_exactly_the_first_mebibyte() {
     // 64 bytes a line, 1.28 MB in all. No wall clock: the host side of
     // 20,000 writes is slow in unoptimised test builds.
-    let options = RunOptions::new()
-        .limits(Limits::new().wall_timeout(None).clone())
-        .clone();
+    let options = limited(|l| {
+        l.wall_timeout(None);
+    });
     let r = runtime()
         .run_with(
             "for i in range(20000):\n    print('%07d' % i + '.' * 56)\nprint('done')",
@@ -33,15 +33,11 @@ fn print_in_a_loop_keeps_exactly_the_first_mebibyte() {
 
 #[test]
 fn an_endless_flood_is_stopped_by_fuel_with_the_output_kept() {
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .fuel(Some(300_000_000))
-                .wall_timeout(None)
-                .max_output_bytes(4096)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.fuel(Some(300_000_000))
+            .wall_timeout(None)
+            .max_output_bytes(4096);
+    });
     let e = runtime()
         .run_with("while True:\n    print('flood')", &options)
         .unwrap_err();
@@ -73,9 +69,9 @@ fn nul_and_invalid_utf8_bytes_are_kept_raw() {
 
 #[test]
 fn stderr_flood_is_capped_separately() {
-    let options = RunOptions::new()
-        .limits(Limits::new().max_output_bytes(1000).clone())
-        .clone();
+    let options = limited(|l| {
+        l.max_output_bytes(1000);
+    });
     let r = runtime()
         .run_with(
             "import sys\nfor i in range(2000):\n    sys.stderr.write('e' * 100)\nprint('out')",
@@ -89,9 +85,9 @@ fn stderr_flood_is_capped_separately() {
 
 #[test]
 fn a_flood_before_an_exception_keeps_both() {
-    let options = RunOptions::new()
-        .limits(Limits::new().max_output_bytes(64).clone())
-        .clone();
+    let options = limited(|l| {
+        l.max_output_bytes(64);
+    });
     let e = runtime()
         .run_with(
             "print('y' * 1000)\nraise ValueError('after the flood')",
@@ -108,9 +104,9 @@ fn a_flood_before_an_exception_keeps_both() {
 
 #[test]
 fn a_zero_output_cap_drops_everything() {
-    let options = RunOptions::new()
-        .limits(Limits::new().max_output_bytes(0).clone())
-        .clone();
+    let options = limited(|l| {
+        l.max_output_bytes(0);
+    });
     let r = runtime()
         .run_with(
             "print('hidden')\nimport sys\nsys.stderr.write('e')",

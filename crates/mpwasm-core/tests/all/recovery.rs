@@ -4,15 +4,15 @@
 
 use std::time::Duration;
 
-use mpwasm_core::{Error, Limits, RunOptions};
+use mpwasm_core::{Error, RunOptions};
 
-use crate::{err_with, ok, runtime};
+use crate::{err_with, limited, ok, runtime};
 
 #[test]
 fn memory_error_caught_at_4_mib_and_the_heap_is_usable_again() {
-    let options = RunOptions::new()
-        .limits(Limits::new().memory_bytes(4 << 20).clone())
-        .clone();
+    let options = limited(|l| {
+        l.memory_bytes(4 << 20);
+    });
     let code = "
 caught = 0
 for shape in range(3):
@@ -43,27 +43,17 @@ fn swallowing_everything_does_not_catch_limits() {
     // Traps are not Python exceptions: `except BaseException` cannot keep
     // a guest alive past its fuel or its clock.
     let code = "print('s')\nwhile True:\n    try:\n        while True: pass\n    except BaseException:\n        print('caught')";
-    let fuel = RunOptions::new()
-        .limits(
-            Limits::new()
-                .fuel(Some(100_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let fuel = limited(|l| {
+        l.fuel(Some(100_000_000)).wall_timeout(None);
+    });
     let e = err_with(code, &fuel);
     assert!(
         matches!(&e, Error::OutOfFuel(r) if r.stdout_str() == "s\n"),
         "{e:?}"
     );
-    let clock = RunOptions::new()
-        .limits(
-            Limits::new()
-                .fuel(None)
-                .wall_timeout(Some(Duration::from_millis(100)))
-                .clone(),
-        )
-        .clone();
+    let clock = limited(|l| {
+        l.fuel(None).wall_timeout(Some(Duration::from_millis(100)));
+    });
     let e = err_with(code, &clock);
     assert!(
         matches!(&e, Error::Timeout(r) if r.stdout_str() == "s\n"),
@@ -129,14 +119,9 @@ fn guest_defined_memory_error_is_reported_as_a_memory_limit() {
 fn an_exception_whose_str_misbehaves() {
     // __str__ runs while the guest records its uncaught exception, within
     // the run's budget.
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .fuel(Some(100_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.fuel(Some(100_000_000)).wall_timeout(None);
+    });
     let e = err_with(
         "print('s')\nclass E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()",
         &options,

@@ -3,7 +3,7 @@
 
 use mpwasm_core::{Error, Limits, RunOptions};
 
-use crate::{err_with, ok, runtime};
+use crate::{err_with, limited, ok, runtime};
 
 fn recursion_error(label: &str, code: &str) {
     let program = format!("print('s')\n{code}");
@@ -84,14 +84,9 @@ fn recursion_error_can_be_caught_again_and_again() {
 fn a_long_generator_chain_is_a_cpu_burn_stopped_by_fuel() {
     // 10^5 chained generators make every GC mark pass overflow its mark
     // stack and rescan the heap: quadratic, so fuel ends it.
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .fuel(Some(2_000_000_000))
-                .wall_timeout(None)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.fuel(Some(2_000_000_000)).wall_timeout(None);
+    });
     let e = err_with(
         "print('s')\ndef g(it):\n    for x in it: yield x\nit = iter([1])\nfor i in range(100000): it = g(it)\nlist(it)",
         &options,
@@ -105,13 +100,9 @@ fn a_long_generator_chain_is_a_cpu_burn_stopped_by_fuel() {
 
 #[test]
 fn recursion_at_the_smallest_stack_is_still_a_recursion_error() {
-    let options = RunOptions::new()
-        .limits(
-            Limits::new()
-                .max_wasm_stack(Limits::MIN_MAX_WASM_STACK)
-                .clone(),
-        )
-        .clone();
+    let options = limited(|l| {
+        l.max_wasm_stack(Limits::MIN_MAX_WASM_STACK);
+    });
     for code in [
         "def f(n): return f(n + 1)\nf(0)",
         "class A:\n    def __repr__(self): return repr(A())\nrepr(A())",

@@ -4,11 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use mpwasm_core::{Error as RunError, HostFunctions, Limits, RunOptions};
+use mpwasm_core::{Error as RunError, HostFunctions, RunOptions};
 use mpwasm_host::HostError;
 use mpwasm_session::{Error, ReplaySession, Session};
 
-use crate::runtime;
+use crate::{limited, limits, runtime};
 
 fn out(s: &mut Session, code: &str) -> String {
     match s.run(code) {
@@ -136,8 +136,10 @@ fn the_guest_cannot_forge_control_flow() {
         still_usable(&mut s);
     }
     // `except BaseException` cannot hold off a trap.
-    s.set_limits(Limits::new().fuel(Some(50_000_000)).clone())
-        .unwrap();
+    s.set_limits(limits(|l| {
+        l.fuel(Some(50_000_000));
+    }))
+    .unwrap();
     let e = run_err(
         &mut s,
         "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass",
@@ -182,9 +184,9 @@ fn an_exception_raised_while_reporting_one_keeps_the_session() {
 
 #[test]
 fn memory_bombs_keep_the_session_and_its_heap() {
-    let options = RunOptions::new()
-        .limits(Limits::new().memory_bytes(4 << 20).clone())
-        .clone();
+    let options = limited(|l| {
+        l.memory_bytes(4 << 20);
+    });
     let mut s = Session::with_options(runtime(), options.clone());
     out(&mut s, "keep = 'kept'");
     for code in [
@@ -227,11 +229,9 @@ fn host_function_errors_and_blocking_in_a_session() {
         .host_functions(f)
         // Generous: catching a panic can take a while with RUST_BACKTRACE set
         // on a loaded machine.
-        .limits(
-            Limits::new()
-                .wall_timeout(Some(Duration::from_millis(1000)))
-                .clone(),
-        )
+        .limits(limits(|l| {
+            l.wall_timeout(Some(Duration::from_millis(1000)));
+        }))
         .clone();
     let mut s = Session::with_options(runtime(), options.clone());
     out(&mut s, "keep = 'kept'");
@@ -268,9 +268,9 @@ fn host_function_errors_and_blocking_in_a_session() {
 
 #[test]
 fn floods_do_not_leak_into_the_next_snippet() {
-    let options = RunOptions::new()
-        .limits(Limits::new().max_output_bytes(100).clone())
-        .clone();
+    let options = limited(|l| {
+        l.max_output_bytes(100);
+    });
     let mut s = Session::with_options(runtime(), options.clone());
     let r = s
         .run("import sys\nprint('x' * 1000)\nsys.stderr.write('e' * 1000)")
@@ -284,9 +284,9 @@ fn floods_do_not_leak_into_the_next_snippet() {
 
 #[test]
 fn replay_session_skips_hostile_snippets() {
-    let options = RunOptions::new()
-        .limits(Limits::new().fuel(Some(50_000_000)).clone())
-        .clone();
+    let options = limited(|l| {
+        l.fuel(Some(50_000_000));
+    });
     let mut s = ReplaySession::with_options(runtime(), options.clone());
     s.run("keep = 'kept'").unwrap();
     for code in [

@@ -16,3 +16,17 @@ pub fn runtime() -> &'static Runtime {
         Runtime::new().expect("build the artifact first: cargo xtask build-artifact")
     })
 }
+
+/// Options with the default limits changed by `set`.
+pub fn limited(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::RunOptions {
+    let mut options = mpwasm_core::RunOptions::new();
+    set(options.limits_mut());
+    options
+}
+
+/// The default limits changed by `set`.
+pub fn limits(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::Limits {
+    let mut limits = mpwasm_core::Limits::new();
+    set(&mut limits);
+    limits
+}

@@ -6,7 +6,7 @@ use std::time::Duration;
 use mpwasm_core::{Error as RunError, ExecMode, HostFunctions, Limits, RunOptions};
 use mpwasm_session::{Error, Session};
 
-use crate::runtime;
+use crate::{limits, runtime};
 
 fn out(s: &mut Session, code: &str) -> String {
     match s.run(code) {
@@ -135,7 +135,9 @@ fn poisoned_after(code: &str, limits: Limits, expect: &str) {
 fn poisoned_after_fuel_and_reset() {
     poisoned_after(
         "while True: pass",
-        Limits::new().fuel(Some(20_000_000)).clone(),
+        limits(|l| {
+            l.fuel(Some(20_000_000));
+        }),
         "out_of_fuel",
     );
 }
@@ -144,10 +146,9 @@ fn poisoned_after_fuel_and_reset() {
 fn poisoned_after_timeout_and_reset() {
     poisoned_after(
         "while True: pass",
-        Limits::new()
-            .fuel(None)
-            .wall_timeout(Some(Duration::from_millis(100)))
-            .clone(),
+        limits(|l| {
+            l.fuel(None).wall_timeout(Some(Duration::from_millis(100)));
+        }),
         "timeout",
     );
 }
@@ -156,9 +157,9 @@ fn poisoned_after_timeout_and_reset() {
 fn poisoned_after_sleep_past_the_deadline() {
     poisoned_after(
         "import time\ntime.sleep(5)",
-        Limits::new()
-            .wall_timeout(Some(Duration::from_millis(100)))
-            .clone(),
+        limits(|l| {
+            l.wall_timeout(Some(Duration::from_millis(100)));
+        }),
         "timeout",
     );
 }
