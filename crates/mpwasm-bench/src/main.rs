@@ -243,10 +243,11 @@ fn run_once(runtime: &Runtime, args: &[String]) -> Result<()> {
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // $MPWASM_ARTIFACT if set, else the bundled guest (built from artifacts/).
-    let runtime = Runtime::new()?;
     match args.first().map(String::as_str) {
-        Some("serve") => serve(runtime),
-        Some("run") => run_once(&runtime, &args[1..]),
+        Some("serve") => serve(Runtime::new()?),
+        // A small pool (booting the snapshot takes instances too): the default reserves 4 GiB of address space per
+        // slot, more than valgrind can map.
+        Some("run") => run_once(&Runtime::builder().max_instances(4).build()?, &args[1..]),
         _ => bail!("usage: mpwasm-bench serve | mpwasm-bench run FILE [--no-fuel] [--no-wall]"),
     }
 }
