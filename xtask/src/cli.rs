@@ -64,6 +64,9 @@ pub enum Command {
     /// Set up what is missing, then `cargo package` the published crates (the guest inside
     /// mpwasm-guest) and check each package holds what it must
     Package(crate::package::PackageArgs),
+    /// mpwasm side by side with native MicroPython and the peers, written to
+    /// target/bench-report.md (docs/benchmarks.md explains the figures)
+    Bench(crate::bench::BenchArgs),
 }
 
 /// Arguments handed untouched to the program a command runs, `--help`
@@ -460,6 +463,7 @@ mod tests {
             "soak",
             "fuzz",
             "codegen",
+            "bench",
             "help",
         ] {
             assert!(help.contains(name), "{name} missing from:\n{help}");

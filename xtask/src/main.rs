@@ -3,6 +3,7 @@
 //! does so only when the artifact is missing or stale, `cargo xtask test`
 //! checks lint and runs the test suite; `cargo xtask help` lists the rest.
 
+mod bench;
 mod build;
 mod cli;
 mod codegen;
@@ -93,6 +94,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
             ensure_for_use(sh, ctx)?;
             package::run(sh, ctx, args)
         }
+        Command::Bench(args) => bench::run(sh, ctx, args),
     }
 }
 
