@@ -356,9 +356,12 @@ fn install_check(sh: &Shell, repo: &Path, packages: &Path, version: &str) -> Res
     let _target = sh.push_env("CARGO_TARGET_DIR", &target);
     {
         let _cwd = sh.push_dir(unpacked.dir());
+        // --debug with the workspace's dependency profile: the dependencies
+        // the tests compiled are reused (a release build of wasmtime would
+        // take as long again).
         cmd!(
             sh,
-            "cargo install --quiet --path {cli} --root {root} {patches...}"
+            "cargo install --debug --quiet --path {cli} --root {root} {patches...} --config {DEPS_OPT_LEVEL} --config {DEPS_DEBUG}"
         )
         .env_remove("MPWASM_ARTIFACT")
         .run()

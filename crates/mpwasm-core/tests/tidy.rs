@@ -284,9 +284,17 @@ fn no_built_binary_is_committed() {
         .split(|&b| b == 0)
         .map(|p| String::from_utf8_lossy(p).into_owned())
         .filter(|p| {
-            [".wasm", ".whl", ".crate", ".so", ".dylib", ".a", ".snap.new"]
-                .iter()
-                .any(|ext| p.ends_with(ext))
+            [
+                ".wasm",
+                ".whl",
+                ".crate",
+                ".so",
+                ".dylib",
+                ".a",
+                ".snap.new",
+            ]
+            .iter()
+            .any(|ext| p.ends_with(ext))
         })
         .collect();
     assert!(built.is_empty(), "built files are committed: {built:?}");
