@@ -16,6 +16,7 @@ mod suite;
 mod toolchain;
 mod util;
 mod wasm;
+mod wheel;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -91,6 +92,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
             ensure_for_use(sh, ctx)?;
             package::run(sh, ctx, args)
         }
+        Command::Wheel(args) => wheel::build(sh, ctx, &args).map(drop),
     }
 }
 
