@@ -81,7 +81,9 @@ fn core_facts<'py>(facts: &Bound<'py, PyDict>, e: &Error) -> PyResult<&'static s
             facts.set_item("traceback", traceback)?;
         }
         Error::Exit { code, .. } => facts.set_item("exit_code", code)?,
-        Error::ArtifactNotFound { path } => facts.set_item("path", path)?,
+        Error::ArtifactNotFound { path } | Error::ReadonlyDir { path, .. } => {
+            facts.set_item("path", path)?;
+        }
         Error::InvalidLimits(limits) => {
             let setting = match limits {
                 mpwasm_core::LimitsError::OutOfRange { setting, .. }

@@ -163,8 +163,12 @@ def _settings(
     readonly_dir: Optional[PathLike],
     host_result_bytes: int,
     max_output_bytes: int,
+    *,
+    lazy_dir: bool = False,
 ) -> tuple:
-    """Check the arguments as the reference does; return the native ones."""
+    """Check the arguments as the reference does; return the native ones.
+    Sessions check ``readonly_dir`` when their VM starts (``lazy_dir``), as
+    the reference's do."""
     native_path = _native_path(wasm_path)
     _positive_int("memory_bytes", memory_bytes)
     _positive_int("fuel", fuel, optional=True)
@@ -186,7 +190,7 @@ def _settings(
     readonly = None
     if readonly_dir is not None:
         readonly_path = Path(readonly_dir)
-        if not readonly_path.is_dir():
+        if not lazy_dir and not readonly_path.is_dir():
             raise MicroPythonWasmError(f"readonly_dir is not a directory: {readonly_path}")
         readonly = str(readonly_path)
     return (
@@ -330,8 +334,8 @@ class MicroPythonSession:
             readonly_dir,
             host_result_bytes,
             max_output_bytes,
+            lazy_dir=True,
         )
-        self._settings = settings
         self.wasm_path = Path(wasm_path) if wasm_path is not None else default_wasm_path()
         self.memory_bytes = memory_bytes
         self.fuel = fuel
@@ -477,6 +481,7 @@ class MicroPythonReplaySession:
             readonly_dir,
             host_result_bytes,
             max_output_bytes,
+            lazy_dir=True,
         )
         self.wasm_path = Path(wasm_path) if wasm_path is not None else default_wasm_path()
         self.memory_bytes = memory_bytes

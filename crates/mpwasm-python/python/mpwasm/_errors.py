@@ -170,6 +170,8 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
         if not text.startswith(setting) and setting:
             text = f"{setting}: {text}"
         return ValueError(text)
+    elif kind == "readonly_dir":
+        exc = MicroPythonWasmError(f"readonly_dir is not a directory: {facts.get('path')}")
     elif kind == "register":
         return ValueError(detail)
     elif kind == "reentrant":
