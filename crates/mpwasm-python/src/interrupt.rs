@@ -28,6 +28,8 @@ unsafe extern "C" {
 }
 
 /// Python's identifier of the current thread (`threading.get_ident()`).
+// c_ulong is 32 bits on some targets.
+#[allow(clippy::useless_conversion)]
 pub(crate) fn thread_ident() -> u64 {
     // SAFETY: PyThread_get_thread_ident only reads the OS thread id; it
     // needs neither the GIL nor an initialised thread state.

@@ -19,7 +19,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
-use mpwasm_core::RunResult;
+use mpwasm_core::{ExecMode, RunResult};
 use mpwasm_session::{ReplaySession, Session, SessionImage};
 
 use crate::errors::{Context, Failure, session_error};
@@ -177,6 +177,7 @@ struct NativeSession {
 impl NativeSession {
     #[new]
     #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         wasm_path: Option<PathBuf>,
@@ -253,10 +254,24 @@ impl NativeSession {
         }
     }
 
-    fn run<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyTuple>> {
+    /// Run a snippet; `interactive` compiles it as the console does
+    /// (`<stdin>`, expression values printed).
+    #[pyo3(signature = (code, interactive = false))]
+    fn run<'py>(
+        &self,
+        py: Python<'py>,
+        code: &str,
+        interactive: bool,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         let mut session = self.session.lock(py)?;
-        let live: &mut _ = &mut *session;
-        let outcome = py.detach(|| live.run(code));
+        let live: &mut Session = &mut session;
+        let outcome = py.detach(|| {
+            if interactive {
+                live.run_named("<stdin>", code, ExecMode::Single)
+            } else {
+                live.run(code)
+            }
+        });
         drop(session);
         self.interrupt.take_pending()?;
         match outcome {
@@ -323,6 +338,7 @@ struct NativeReplaySession {
 impl NativeReplaySession {
     #[new]
     #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         wasm_path: Option<PathBuf>,

@@ -372,6 +372,15 @@ class MicroPythonSession:
         """Run ``code`` in the resident VM's globals."""
         return _result(self._native.run(code))
 
+    def run_interactive(self, code: str) -> RunResult:
+        """Run one statement as the interactive console does (file name
+        ``<stdin>``; an expression's value is printed).
+
+        >>> MicroPythonSession().run_interactive("6 * 7").stdout
+        '42\\n'
+        """
+        return _result(self._native.run(code, True))
+
     def register_function(self, func: HostFunction, name: Optional[str] = None) -> None:
         """Expose ``func`` to guest code as ``name`` (default: its ``__name__``).
 
