@@ -92,6 +92,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
             ensure_for_use(sh, ctx)?;
             package::run(sh, ctx, args)
         }
+        Command::Wheel(args) if args.test => wheel::test(sh, ctx),
         Command::Wheel(args) => wheel::build(sh, ctx, &args).map(drop),
     }
 }

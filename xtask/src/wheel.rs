@@ -26,6 +26,10 @@ pub struct WheelArgs {
     /// host code): what `cargo xtask test` installs
     #[arg(long)]
     pub dev: bool,
+    /// Then install the dev wheel into a fresh target/python-venv and run the pytest
+    /// suite against it (the step of `cargo xtask test`); implies --dev
+    #[arg(long)]
+    pub test: bool,
 }
 
 /// maturin from the `maturin` PyPI wheel, installed into
@@ -122,7 +126,14 @@ fn is_our_wheel(path: &Path) -> bool {
 /// Build the (dev) wheel, install it into a fresh `target/python-venv`
 /// with pytest, and run `crates/mpwasm-python/tests` against it.
 pub fn test(sh: &Shell, ctx: &Ctx) -> Result<()> {
-    let wheel = build(sh, ctx, &WheelArgs { dev: true })?;
+    let wheel = build(
+        sh,
+        ctx,
+        &WheelArgs {
+            dev: true,
+            test: false,
+        },
+    )?;
     let root = &ctx.repo_root;
     let venv = root.join("target").join("python-venv");
     eprintln!("==> fresh venv {}", display_rel(root, &venv));
