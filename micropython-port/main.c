@@ -446,6 +446,50 @@ size_t gc_get_max_new_split(void) {
     return best;
 }
 
+// Bytes of the GC heap in use after a collection. Only blocks up to each
+// area's highest allocated block can be in use, so this costs O(used heap),
+// like the sweep, where gc_info() walks every block of every area (it made
+// a collection of a nearly empty 256 KiB heap 70 times dearer).
+static void heap_usage(size_t *used_bytes, size_t *total_bytes) {
+    size_t used_blocks = 0;
+    size_t total = 0;
+    for (mp_state_mem_area_t *area = &MP_STATE_MEM(area); area != NULL; area = area->next) {
+        total += area->gc_pool_end - area->gc_pool_start;
+        // Four 2-bit entries per allocation-table byte; 0 means a free block.
+        size_t last_byte = area->gc_last_used_block / 4;
+        if (last_byte >= area->gc_alloc_table_byte_len) {
+            last_byte = area->gc_alloc_table_byte_len - 1;
+        }
+        for (size_t i = 0; i <= last_byte; i++) {
+            unsigned atb = area->gc_alloc_table_start[i];
+            used_blocks += __builtin_popcount((atb | (atb >> 1)) & 0x55);
+        }
+    }
+    *used_bytes = used_blocks * MICROPY_BYTES_PER_GC_BLOCK;
+    *total_bytes = total;
+}
+
+// Grow the heap early: when a collection leaves it more than half full, add
+// an area as large as the heap now, while the memory limit leaves at least
+// twice that. Otherwise a growing live set pays a full collection for almost
+// every allocation until one fails outright (only then does py/gc.c add an
+// area); near the limit the growth stays py/gc.c's alone.
+static void grow_heap_if_crowded(void) {
+    size_t used, total;
+    heap_usage(&used, &total);
+    if (used * 2 <= total) {
+        return;
+    }
+    size_t bytes = total;
+    if (bytes > gc_get_max_new_split() / 2) {
+        return;
+    }
+    char *area = mpw_alloc_heap_area(bytes);
+    if (area != NULL) {
+        gc_add(area, area + bytes);
+    }
+}
+
 void gc_collect(void) {
     gc_collect_start();
     // With pointer spilling every live pointer held by a Wasm local is also
@@ -458,6 +502,7 @@ void gc_collect(void) {
         gc_collect_root((void **)sp, (top - sp) / sizeof(uintptr_t));
     }
     gc_collect_end();
+    grow_heap_if_crowded();
 }
 
 void nlr_jump_fail(void *val) {

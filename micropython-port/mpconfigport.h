@@ -35,6 +35,10 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
 #define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE (256)
 #define MICROPY_STACK_CHECK                 (1)
+// Growing a vstr (json.dumps, StringIO, repr of big containers) asks for half
+// as much again first (patches/0800-vstr-grow-hook.patch): appends cost O(n)
+// instead of O(n^2); a full heap still falls back to the exact size.
+#define MICROPY_VSTR_GROW_EXTRA(alloc)      ((alloc) / 2)
 #define MICROPY_STACK_CHECK_MARGIN          (8 * 1024)
 #define MICROPY_ALLOC_PATH_MAX              (256)
 

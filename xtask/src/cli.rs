@@ -48,6 +48,10 @@ pub enum Command {
     /// (`cargo xtask compat --help` prints its options)
     #[command(disable_help_flag = true)]
     Compat(Passthrough),
+    /// The CPython-compatibility corpus (tests/cpython/, docs/compat.md): run the programs in
+    /// the sandbox (what `corpus` alone does), bless their expected output with python3,
+    /// update passing.txt
+    Corpus(crate::corpus::CorpusArgs),
     /// Set up what is missing, then soak one runtime with threads of hostile and normal runs
     /// (release build of mpwasm-soak; `cargo xtask soak --help` prints its options, e.g.
     /// --minutes N --threads T --seed S --json)
@@ -63,6 +67,9 @@ pub enum Command {
     /// Build the `mpwasm` Python package (crates/mpwasm-python, guest inside) into
     /// target/wheels/ with maturin (installed from PyPI into .toolchain/)
     Wheel(crate::wheel::WheelArgs),
+    /// mpwasm side by side with native MicroPython and the peers, written to
+    /// target/bench-report.md (docs/benchmarks.md explains the figures)
+    Bench(crate::bench::BenchArgs),
 }
 
 /// Arguments handed untouched to the program a command runs, `--help`
@@ -455,9 +462,11 @@ mod tests {
             "test",
             "mpwasm",
             "compat",
+            "corpus",
             "soak",
             "fuzz",
             "codegen",
+            "bench",
             "help",
         ] {
             assert!(help.contains(name), "{name} missing from:\n{help}");

@@ -55,11 +55,8 @@ pub fn run(sh: &Shell, ctx: &Ctx, passthrough: &[String]) -> Result<()> {
         crate::ensure_for_use(sh, ctx)?;
     }
 
-    let args = BuildArgs::default();
     let work = ctx.repo_root.join(".work");
-    let fetched = ctx.repo_root.join(source::FETCHED_TARBALL_REL);
-    let plan = source::plan_source(&args, &ctx.cwd, &ctx.repo_root, fetched.is_file());
-    let src = source::resolve(sh, &plan, &work, &ctx.repo_root)?;
+    let src = resolve_source(sh, ctx)?;
     eprintln!(
         "==> MicroPython {} tests from {}",
         src.version.number(),
@@ -95,9 +92,18 @@ fn run_compat(ctx: &Ctx, args: impl IntoIterator<Item = impl AsRef<OsStr>>) -> R
     Ok(())
 }
 
+/// The MicroPython tree exactly as `build-artifact` resolves it.
+pub fn resolve_source(sh: &Shell, ctx: &Ctx) -> Result<ResolvedSource> {
+    let args = BuildArgs::default();
+    let work = ctx.repo_root.join(".work");
+    let fetched = ctx.repo_root.join(source::FETCHED_TARBALL_REL);
+    let plan = source::plan_source(&args, &ctx.cwd, &ctx.repo_root, fetched.is_file());
+    source::resolve(sh, &plan, &work, &ctx.repo_root)
+}
+
 /// Build (or bring up to date) the unix port of `src` under `dir` and
-/// return the binary.
-fn build_native(sh: &Shell, src: &ResolvedSource, dir: &Path) -> Result<PathBuf> {
+/// return the binary (also the native contender of `cargo xtask bench`).
+pub fn build_native(sh: &Shell, src: &ResolvedSource, dir: &Path) -> Result<PathBuf> {
     let mpy_cross_dir = dir.join("mpy-cross");
     let build_dir = dir.join("build");
     let binary = build_dir.join("micropython");

@@ -3,10 +3,12 @@
 //! does so only when the artifact is missing or stale, `cargo xtask test`
 //! checks lint and runs the test suite; `cargo xtask help` lists the rest.
 
+mod bench;
 mod build;
 mod cli;
 mod codegen;
 mod compat;
+mod corpus;
 mod manifest;
 mod package;
 mod patches;
@@ -76,6 +78,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
                 .context("mpwasm failed")
         }
         Command::Compat(rest) => compat::run(sh, ctx, &rest.args()),
+        Command::Corpus(args) => corpus::run(sh, ctx, &args),
         Command::Soak(rest) => {
             ensure_for_use(sh, ctx)?;
             let rest = &rest.args();
@@ -94,6 +97,7 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Wheel(args) if args.test => wheel::test(sh, ctx),
         Command::Wheel(args) => wheel::build(sh, ctx, &args).map(drop),
+        Command::Bench(args) => bench::run(sh, ctx, args),
     }
 }
 

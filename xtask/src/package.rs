@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, ensure};
+use mpwasm_abi::manifest::ArtifactManifest;
 use sha2::{Digest, Sha256};
 use xshell::{Shell, cmd};
 
@@ -29,8 +30,13 @@ const GUEST_FILES: [&str; 2] = ["micropython-wasi.wasm", "manifest.json"];
 /// What to do besides packaging.
 #[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct PackageArgs {
-    /// Also build and run a new crate outside the repository that depends on the
-    /// unpacked packages, with `artifacts/` moved away
+    /// Skip cargo's own verification build of each package (each compiles wasmtime in a
+    /// separate target directory); --outside builds the unpacked packages anyway
+    #[arg(long)]
+    pub no_verify: bool,
+    /// Also copy the unpacked packages out of the repository and build and run against them:
+    /// a new crate using mpwasm-core and mpwasm-session, and the CLI, with `artifacts/` moved
+    /// away
     #[arg(long)]
     pub outside: bool,
     /// Also `cargo install` the CLI from its unpacked package and run it from `/`
@@ -69,9 +75,13 @@ pub fn run(sh: &Shell, ctx: &Ctx, args: PackageArgs) -> Result<()> {
     }
     // One invocation: cargo packages the crates in dependency order and
     // verifies each against the others through a temporary local registry.
-    cmd!(sh, "cargo package --allow-dirty {packages...}")
-        .run()
-        .context("cargo package failed")?;
+    let no_verify = args.no_verify.then_some("--no-verify");
+    cmd!(
+        sh,
+        "cargo package --allow-dirty {no_verify...} {packages...}"
+    )
+    .run()
+    .context("cargo package failed")?;
 
     let out = repo.join("target/package");
     println!("packaged (in {}):", out.display());
@@ -129,17 +139,14 @@ fn check_guest_crate(crate_file: &Path) -> Result<()> {
         }
     }
     let wasm = wasm.with_context(|| format!("{} holds no guest", crate_file.display()))?;
-    let manifest: serde_json::Value = serde_json::from_slice(
+    let manifest: ArtifactManifest = serde_json::from_slice(
         &manifest.with_context(|| format!("{} holds no manifest", crate_file.display()))?,
     )
-    .context("the packaged manifest is not JSON")?;
+    .context("the packaged manifest is not a valid manifest.json")?;
     let sha = format!("{:x}", Sha256::digest(&wasm));
-    let listed = manifest
-        .get("artifact_sha256")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default();
+    let listed = &manifest.artifact_sha256;
     ensure!(
-        listed == sha,
+        *listed == sha,
         "the packaged guest has sha256 {sha}, its manifest lists {listed}"
     );
     println!(
@@ -183,58 +190,118 @@ impl Drop for MovedAway {
     }
 }
 
-/// A new crate outside the repository, depending on the unpacked packages
-/// (as crates.io would serve them), builds and runs `print(1 + 1)` with the
-/// repository's `artifacts/` moved away and `MPWASM_ARTIFACT` unset.
-fn outside_check(sh: &Shell, repo: &Path, packages: &Path, version: &str) -> Result<()> {
-    let scratch = tempfile::Builder::new()
-        .prefix("mpwasm-outside-")
-        .tempdir()
-        .context("cannot create a scratch directory")?;
-    let dir = scratch.path();
-    ensure!(
-        !dir.starts_with(repo),
-        "the scratch directory {} is inside the repository",
-        dir.display()
-    );
-    let patch: String = ["mpwasm-abi", "mpwasm-guest", "mpwasm-host", "mpwasm-core"]
-        .iter()
-        .map(|name| {
+/// The unpacked packages copied to a scratch directory outside the
+/// repository (cargo would take a package below the repository's root for
+/// a member of its workspace), and `--config` arguments that make cargo
+/// take them for the crates.io versions: the packages as crates.io would
+/// serve them, with nothing of the repository around.
+struct Unpacked {
+    scratch: tempfile::TempDir,
+    patches: Vec<String>,
+}
+
+impl Unpacked {
+    fn copy_out(repo: &Path, packages: &Path, version: &str) -> Result<Self> {
+        let scratch = tempfile::Builder::new()
+            .prefix("mpwasm-outside-")
+            .tempdir()
+            .context("cannot create a scratch directory")?;
+        ensure!(
+            !scratch.path().starts_with(repo),
+            "the scratch directory {} is inside the repository",
+            scratch.path().display()
+        );
+        let mut patches = Vec::new();
+        for name in PUBLISHED {
+            let crate_file = packages.join(format!("{name}-{version}.crate"));
+            let into = scratch.path().join("packages");
+            unpack(&crate_file, &into)?;
+            let to = into.join(format!("{name}-{version}"));
+            patches.push("--config".to_owned());
+            patches.push(format!(
+                "patch.crates-io.{name}.path={:?}",
+                to.display().to_string()
+            ));
+        }
+        Ok(Unpacked { scratch, patches })
+    }
+
+    fn dir(&self) -> &Path {
+        self.scratch.path()
+    }
+
+    fn package(&self, name: &str, version: &str) -> PathBuf {
+        self.dir()
+            .join("packages")
+            .join(format!("{name}-{version}"))
+    }
+}
+
+/// Unpack a `.crate` (a tar.gz of `name-version/...`) into `into`, as
+/// cargo unpacks a download from crates.io.
+fn unpack(crate_file: &Path, into: &Path) -> Result<()> {
+    let file = std::fs::File::open(crate_file)
+        .with_context(|| format!("cannot open {}", crate_file.display()))?;
+    tar::Archive::new(flate2::read::GzDecoder::new(file))
+        .unpack(into)
+        .with_context(|| {
             format!(
-                "{name} = {{ path = {:?} }}\n",
-                packages.join(format!("{name}-{version}"))
+                "cannot unpack {} into {}",
+                crate_file.display(),
+                into.display()
             )
         })
-        .collect();
+}
+
+/// The workspace's profile for dependencies (root Cargo.toml), repeated so
+/// that builds outside it reuse the dependencies the tests compiled.
+const PROFILE_NOTE: &str =
+    "# As the mpwasm workspace builds its dependencies (Cranelift is slow unoptimised).";
+const DEPS_OPT_LEVEL: &str = "profile.dev.package.\"*\".opt-level=2";
+const DEPS_DEBUG: &str = "profile.dev.package.\"*\".debug=false";
+
+/// Outside the repository, against the unpacked packages alone, with the
+/// repository's `artifacts/` moved away and `MPWASM_ARTIFACT` unset: a new
+/// crate runs `print(1 + 1)` one-shot and in a session, and the CLI built
+/// from its package runs `print(1)` from `/`.
+fn outside_check(sh: &Shell, repo: &Path, packages: &Path, version: &str) -> Result<()> {
+    let unpacked = Unpacked::copy_out(repo, packages, version)?;
+    let dir = unpacked.dir().join("user-crate");
+    std::fs::create_dir_all(dir.join("src"))?;
     let manifest = format!(
         "[package]\nname = \"mpwasm-outside\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nmpwasm-core = \"{version}\"\n\n[patch.crates-io]\n{patch}\n\
-         # Cranelift is slow unoptimised, as in the workspace.\n\
-         [profile.dev.package.\"*\"]\nopt-level = 2\n\n[workspace]\n"
+         [dependencies]\nmpwasm-core = \"{version}\"\nmpwasm-session = \"{version}\"\n\n\
+         {PROFILE_NOTE}\n[profile.dev.package.\"*\"]\nopt-level = 2\ndebug = false\n\n[workspace]\n"
     );
     std::fs::write(dir.join("Cargo.toml"), manifest)?;
-    std::fs::create_dir_all(dir.join("src"))?;
     std::fs::write(
         dir.join("src/main.rs"),
-        "fn main() -> Result<(), mpwasm_core::Error> {\n    \
-         let result = mpwasm_core::Runtime::new()?.run(\"print(1 + 1)\")?;\n    \
-         print!(\"{}\", result.stdout_str());\n    Ok(())\n}\n",
+        "fn main() -> Result<(), Box<dyn std::error::Error>> {\n    \
+         let runtime = mpwasm_core::Runtime::new()?;\n    \
+         let result = runtime.run(\"print(1 + 1)\")?;\n    \
+         let mut session = mpwasm_session::Session::new(&runtime);\n    \
+         session.run(\"x = 40\")?;\n    \
+         let kept = session.run(\"print(x + 2)\")?;\n    \
+         print!(\"{}{}\", result.stdout_str(), kept.stdout_str());\n    Ok(())\n}\n",
     )?;
-    let cache = dir.join("cache");
+    let cache = unpacked.dir().join("cache");
     // The workspace's target directory: dependencies built with the same
     // settings are reused (the packaged crates themselves are new sources).
     let target = repo.join("target");
+    let patches = &unpacked.patches;
     let _moved = MovedAway::new(repo.join("artifacts"))?;
-    let _cwd = sh.push_dir(dir);
     let _cache = sh.push_env("MPWASM_CACHE_DIR", &cache);
     let _target = sh.push_env("CARGO_TARGET_DIR", &target);
-    let output = cmd!(sh, "cargo run --quiet")
-        .env_remove("MPWASM_ARTIFACT")
-        .read()
-        .context("the crate outside the repository did not build or run")?;
+    let output = {
+        let _cwd = sh.push_dir(&dir);
+        cmd!(sh, "cargo run --quiet {patches...}")
+            .env_remove("MPWASM_ARTIFACT")
+            .read()
+            .context("the crate outside the repository did not build or run")?
+    };
     ensure!(
-        output == "2",
-        "the crate outside the repository printed {output:?}, not 2"
+        output == "2\n42",
+        "the crate outside the repository printed {output:?}, not \"2\\n42\""
     );
     let cached = std::fs::read_dir(&cache)
         .map(|d| d.filter_map(Result::ok).count())
@@ -245,29 +312,59 @@ fn outside_check(sh: &Shell, repo: &Path, packages: &Path, version: &str) -> Res
         cache.display()
     );
     println!(
-        "a crate outside the repository, on the packaged crates alone, ran print(1 + 1) -> {output} (compiled guest cached in {})",
+        "a crate outside the repository, on the packaged crates alone: print(1 + 1) one-shot -> 2, in a session -> 42 (compiled guest cached in {})",
         cache.display()
+    );
+
+    let cli = unpacked.package("mpwasm-cli", version);
+    {
+        let _cwd = sh.push_dir(&cli);
+        cmd!(
+            sh,
+            "cargo build --quiet --bin mpwasm {patches...} --config {DEPS_OPT_LEVEL} --config {DEPS_DEBUG}"
+        )
+            .env_remove("MPWASM_ARTIFACT")
+            .run()
+            .context("the CLI's package did not build outside the repository")?;
+    }
+    let binary = target.join("debug/mpwasm");
+    let _cwd = sh.push_dir("/");
+    let output = cmd!(sh, "{binary} -c 'print(1)'")
+        .env_remove("MPWASM_ARTIFACT")
+        .read()
+        .context("the CLI built from its package did not run")?;
+    ensure!(
+        output == "1",
+        "the CLI built from its package printed {output:?}"
+    );
+    println!(
+        "the CLI built from its package outside the repository: `mpwasm -c \"print(1)\"` from / -> {output}"
     );
     Ok(())
 }
 
-/// `cargo install` the CLI from its package into a scratch root and run it
-/// from `/` with `artifacts/` moved away.
+/// `cargo install` the CLI from its unpacked package (outside the
+/// repository) into a scratch root and run it from `/` with `artifacts/`
+/// moved away.
 fn install_check(sh: &Shell, repo: &Path, packages: &Path, version: &str) -> Result<()> {
-    let root = tempfile::Builder::new()
-        .prefix("mpwasm-install-")
-        .tempdir()
-        .context("cannot create a scratch directory")?;
-    let cli = packages.join(format!("mpwasm-cli-{version}"));
-    let root_path = root.path();
+    let unpacked = Unpacked::copy_out(repo, packages, version)?;
+    let root = unpacked.dir().join("root");
+    let cli = unpacked.package("mpwasm-cli", version);
+    let patches = &unpacked.patches;
     let target = repo.join("target");
     let _moved = MovedAway::new(repo.join("artifacts"))?;
     let _target = sh.push_env("CARGO_TARGET_DIR", &target);
-    cmd!(sh, "cargo install --quiet --path {cli} --root {root_path}")
+    {
+        let _cwd = sh.push_dir(unpacked.dir());
+        cmd!(
+            sh,
+            "cargo install --quiet --path {cli} --root {root} {patches...}"
+        )
         .env_remove("MPWASM_ARTIFACT")
         .run()
         .context("cargo install of the packaged CLI failed")?;
-    let binary = root_path.join("bin/mpwasm");
+    }
+    let binary = root.join("bin/mpwasm");
     let _cwd = sh.push_dir("/");
     let output = cmd!(sh, "{binary} -c 'print(1)'")
         .env_remove("MPWASM_ARTIFACT")

@@ -67,6 +67,10 @@ pub fn run(sh: &Shell, ctx: &Ctx, rest: &[String]) -> Result<()> {
         sh,
         ctx,
         crate::package::PackageArgs {
+            // The outside build compiles every unpacked package once, in
+            // the workspace's target directory; cargo's verification
+            // would compile wasmtime again per package.
+            no_verify: true,
             outside: true,
             install: false,
         },

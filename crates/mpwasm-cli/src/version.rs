@@ -4,19 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use mpwasm_abi::manifest::ArtifactManifest as Manifest;
 use sha2::{Digest, Sha256};
-
-/// The fields of the guest's `manifest.json` that we show.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Manifest {
-    /// MicroPython release, e.g. `1.25.0`.
-    pub micropython_version: Option<String>,
-    /// SHA-256 of the artifact the manifest describes.
-    pub artifact_sha256: Option<String>,
-    /// The toolchain that built it, e.g. `zig 0.17.1`.
-    pub toolchain: Option<String>,
-}
 
 /// What we know about the guest: a file (`--artifact`, `$MPWASM_ARTIFACT`)
 /// or the one bundled into this binary.
@@ -64,7 +53,7 @@ impl ArtifactInfo {
             .manifest
             .as_ref()
             .ok()
-            .and_then(|m| m.micropython_version.as_deref())
+            .map(|m| m.micropython_version.as_str())
         {
             Some(v) => format!("MicroPython {v}"),
             None => "MicroPython (unknown version)".to_owned(),
@@ -97,16 +86,13 @@ pub fn version_text(artifact: Option<&Path>) -> String {
     match (&info.manifest, &actual) {
         (Ok(m), Ok(sha)) => {
             text.push_str(&format!("artifact sha256 {sha}\n"));
-            match &m.artifact_sha256 {
-                Some(expected) if expected == sha => {}
-                Some(expected) => text.push_str(&format!(
-                    "warning: the manifest lists sha256 {expected}: the artifact was changed after its manifest was written\n"
-                )),
-                None => text.push_str("warning: the manifest has no artifact_sha256\n"),
+            if &m.artifact_sha256 != sha {
+                text.push_str(&format!(
+                    "warning: the manifest lists sha256 {}: the artifact was changed after its manifest was written\n",
+                    m.artifact_sha256
+                ));
             }
-            if let Some(tc) = &m.toolchain {
-                text.push_str(&format!("built with {tc}\n"));
-            }
+            text.push_str(&format!("built with {}\n", m.toolchain));
         }
         (Err(why), Ok(sha)) => {
             text.push_str(&format!("artifact sha256 {sha}\n"));

@@ -78,6 +78,11 @@ impl CPython {
         &self.version
     }
 
+    /// The interpreter's path or command name.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
     /// Run a script like run-tests.py does (`python3 -BS <abs path>` in the
     /// script's directory, stderr merged); a failure gives
     /// `CPYTHON3 CRASH:\n` and the output.

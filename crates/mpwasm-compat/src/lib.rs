@@ -8,10 +8,13 @@
 //!   file or CPython's output ([`expected`]).
 //! * [`known`] classifies the tests that differ; [`report`] prints the
 //!   tables and writes JSON.
+//! * [`corpus`] is the CPython-compatibility corpus (`tests/cpython/`):
+//!   programs judged against CPython's output.
 
 // A test tool (publish = false), not a published API.
 #![allow(clippy::missing_errors_doc)]
 
+pub mod corpus;
 pub mod expected;
 pub mod known;
 pub mod native;

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use clap::Parser;
+use clap::{Parser, Subcommand};
+use mpwasm_compat::corpus::cli::CorpusArgs;
 use mpwasm_compat::expected::CPython;
 use mpwasm_compat::native::NativeRunner;
 use mpwasm_compat::sandbox::SandboxRunner;
@@ -25,9 +26,13 @@ use serde_json::json;
                   source tree with a native unix-port binary and in the mpwasm sandbox, judges \
                   them like tests/run-tests.py and prints a table per directory and every test \
                   that passes natively but not in mpwasm.\n\n\
-                  `cargo xtask compat` builds the native reference and passes --tree and --native."
+                  `cargo xtask compat` builds the native reference and passes --tree and --native.",
+    args_conflicts_with_subcommands = true
 )]
 struct Args {
+    /// Instead of MicroPython's tests, another suite
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Test directories, comma-separated [default: all six]
     #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
     dirs: Option<Vec<String>>,
@@ -72,6 +77,13 @@ struct Args {
     /// With --exec: mpwasm-core's default limits instead of the suite's generous ones
     #[arg(long, requires = "exec")]
     default_limits: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// The CPython-compatibility corpus (tests/cpython/, docs/compat.md): run, bless, update
+    /// (usually through `cargo xtask corpus`)
+    Corpus(CorpusArgs),
 }
 
 impl Args {
@@ -302,7 +314,11 @@ fn exec_one(file: &Path, args: &Args) -> Result<()> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
+    let result = match &args.command {
+        Some(Command::Corpus(corpus)) => mpwasm_compat::corpus::cli::run(corpus),
+        None => run(&args),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -361,6 +377,37 @@ mod tests {
         let e = parse(&["--exec", "t.py", "--default-limits"]).expect("parses");
         assert_eq!(e.exec.as_deref(), Some(Path::new("t.py")));
         assert!(e.default_limits);
+    }
+
+    #[test]
+    fn corpus_is_a_subcommand() {
+        use mpwasm_compat::corpus::cli::Action;
+        let corpus = |argv: &[&str]| match parse(argv) {
+            Ok(Args {
+                command: Some(Command::Corpus(c)),
+                ..
+            }) => c.action(),
+            other => panic!("{argv:?}: {other:?}"),
+        };
+        assert!(matches!(corpus(&["corpus"]), Action::Run(_)));
+        // What `cargo xtask corpus` passes on.
+        let Action::Run(r) = corpus(&["corpus", "run", "--filter", "std_", "--native", "/bin/mp"])
+        else {
+            panic!("not run")
+        };
+        assert_eq!(r.selection.filter.as_deref(), Some("std_"));
+        assert!(matches!(
+            corpus(&["corpus", "bless", "core_a"]),
+            Action::Bless(_)
+        ));
+        assert!(matches!(
+            corpus(&["corpus", "update", "--allow-drop"]),
+            Action::Update(_)
+        ));
+        assert!(parse(&[]).expect("parses").command.is_none());
+        // The suite's options are not the corpus's.
+        assert!(parse(&["--dirs", "basics", "corpus"]).is_err());
+        assert!(parse(&["corpus", "--dirs", "basics"]).is_err());
     }
 
     #[test]

@@ -268,3 +268,26 @@ fn ci_runs_the_readme_test_command() {
     assert!(ci.lines().any(|l| l.trim() == "cargo xtask test"));
     assert!(readme.contains("cargo xtask test"));
 }
+
+/// Third-party source and binaries built from it are never committed: the
+/// built guest, wheels, packaged crates, native libraries.
+#[test]
+fn no_built_binary_is_committed() {
+    let listed = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(repo())
+        .output()
+        .expect("git ls-files runs in the repository");
+    assert!(listed.status.success(), "git ls-files failed");
+    let built: Vec<String> = listed
+        .stdout
+        .split(|&b| b == 0)
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .filter(|p| {
+            [".wasm", ".whl", ".crate", ".so", ".dylib", ".a", ".snap.new"]
+                .iter()
+                .any(|ext| p.ends_with(ext))
+        })
+        .collect();
+    assert!(built.is_empty(), "built files are committed: {built:?}");
+}
