@@ -51,7 +51,8 @@ static NORETURN void host_call_error(int32_t n) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call request exceeds the host's size limit"));
     }
     if (n == MPW_HOST_ERR_RESPONSE_TOO_LARGE) {
-        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call response exceeds the host's size limit"));
+        // The reference package's exception and text (its users catch it).
+        mp_raise_ValueError(MP_ERROR_TEXT("host callback result too large"));
     }
     mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call failed"));
 }

@@ -64,6 +64,9 @@ pub enum Command {
     /// Set up what is missing, then `cargo package` the published crates (the guest inside
     /// mpwasm-guest) and check each package holds what it must
     Package(crate::package::PackageArgs),
+    /// Build the `mpwasm` Python package (crates/mpwasm-python, guest inside) into
+    /// target/wheels/ with maturin (installed from PyPI into .toolchain/)
+    Wheel(crate::wheel::WheelArgs),
     /// mpwasm side by side with native MicroPython and the peers, written to
     /// target/bench-report.md (docs/benchmarks.md explains the figures)
     Bench(crate::bench::BenchArgs),

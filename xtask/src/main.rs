@@ -18,6 +18,7 @@ mod suite;
 mod toolchain;
 mod util;
 mod wasm;
+mod wheel;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -94,6 +95,8 @@ fn dispatch(sh: &Shell, ctx: &Ctx, command: Command) -> Result<()> {
             ensure_for_use(sh, ctx)?;
             package::run(sh, ctx, args)
         }
+        Command::Wheel(args) if args.test => wheel::test(sh, ctx),
+        Command::Wheel(args) => wheel::build(sh, ctx, &args).map(drop),
         Command::Bench(args) => bench::run(sh, ctx, args),
     }
 }

@@ -54,13 +54,15 @@ pub fn lint(sh: &Shell, ctx: &Ctx) -> Result<()> {
 }
 
 /// Lint (which makes the artifact fresh), `cargo test --workspace` with
-/// `rest` appended, then the crates as a user gets them: packaged and used
+/// `rest` appended, the Python package's pytest suite against its installed
+/// wheel, then the crates as a user gets them: packaged and used
 /// from a crate outside the repository with `artifacts/` moved away.
 pub fn run(sh: &Shell, ctx: &Ctx, rest: &[String]) -> Result<()> {
     lint(sh, ctx)?;
     cmd!(sh, "cargo test --workspace {rest...}")
         .run()
         .context("the test suite failed")?;
+    crate::wheel::test(sh, ctx)?;
     crate::package::run(
         sh,
         ctx,

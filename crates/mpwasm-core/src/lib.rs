@@ -89,6 +89,18 @@ pub struct RunOptions {
     bridge_config: BridgeConfig,
     exec_mode: ExecMode,
     stderr_to_stdout: bool,
+    interrupt_check: Option<InterruptCheck>,
+}
+
+/// A check a run calls about once per epoch tick (see
+/// [`RunOptions::interrupt_check`]).
+#[derive(Clone)]
+pub struct InterruptCheck(pub(crate) std::sync::Arc<dyn Fn() -> bool + Send + Sync>);
+
+impl std::fmt::Debug for InterruptCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InterruptCheck")
+    }
 }
 
 impl RunOptions {
@@ -157,6 +169,31 @@ impl RunOptions {
     /// ```
     pub fn stderr_to_stdout(&mut self, merge: bool) -> &mut Self {
         self.stderr_to_stdout = merge;
+        self
+    }
+
+    /// Call `check` about once per epoch tick (2 ms by default) while guest
+    /// code runs; when it returns `true` the run stops as a wall-clock timeout
+    /// does ([`Error::Timeout`]). For embedders that must stop a run from
+    /// outside, e.g. on Ctrl-C: the check runs on the thread of the run.
+    ///
+    /// ```
+    /// use std::time::Instant;
+    /// use mpwasm_core::{Error, RunOptions, Runtime};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let started = Instant::now();
+    /// let mut options = RunOptions::new();
+    /// options.limits_mut().fuel(None).wall_timeout(None);
+    /// options.interrupt_check(move || started.elapsed().as_millis() > 50);
+    /// assert!(matches!(runtime.run_with("while True: pass", &options), Err(Error::Timeout(_))));
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn interrupt_check(
+        &mut self,
+        check: impl Fn() -> bool + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.interrupt_check = Some(InterruptCheck(std::sync::Arc::new(check)));
         self
     }
 

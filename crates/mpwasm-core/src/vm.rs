@@ -254,6 +254,8 @@ pub struct Vm {
     guest_stack_limit: u32,
     /// Memory limit (pages) last told to the guest; 0 = not yet.
     guest_memory_pages: u32,
+    /// Whether an interrupt check is installed as the epoch callback.
+    interruptible: bool,
 }
 
 impl std::fmt::Debug for Vm {
@@ -303,6 +305,18 @@ impl Vm {
         };
         let mut store = runtime.new_store(state);
         store.limiter(|s| &mut s.limiter as &mut dyn ResourceLimiter);
+        let interruptible = options.interrupt_check.is_some();
+        if let Some(check) = options.interrupt_check.clone() {
+            // Called at each tick instead of trapping: the wall-clock deadline
+            // is then checked here too.
+            store.epoch_deadline_callback(move |cx| {
+                let past_deadline = cx.data().deadline.is_some_and(|d| Instant::now() >= d);
+                if past_deadline || (check.0)() {
+                    return Err(wasmtime::Error::new(Trap::Interrupt));
+                }
+                Ok(wasmtime::UpdateDeadline::Continue(1))
+            });
+        }
         // Booting is the runtime's work, not the snippet's: no budget yet.
         unmetered(&mut store)?;
         let instance = inner
@@ -320,6 +334,7 @@ impl Vm {
             limits,
             guest_stack_limit: 0,
             guest_memory_pages: 0,
+            interruptible,
         };
         vm.set_host_functions(options.get_host_functions().clone())?;
         Ok(vm)
@@ -571,6 +586,12 @@ impl Vm {
             .map_err(Error::engine("arming the fuel budget"))?;
         let inner = &self.runtime.inner;
         match self.limits.get_wall_timeout() {
+            // The callback checks the deadline and the interrupt every tick.
+            timeout if self.interruptible => {
+                inner.ensure_ticker();
+                self.store.set_epoch_deadline(1);
+                self.store.data_mut().deadline = timeout.map(|t| Instant::now() + t);
+            }
             Some(timeout) => {
                 inner.ensure_ticker();
                 let tick = inner.epoch_tick.as_nanos().max(1);

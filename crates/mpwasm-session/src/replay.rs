@@ -70,6 +70,12 @@ impl ReplaySession {
         Ok(result)
     }
 
+    /// Replace the host functions of later runs (replayed snippets call the
+    /// new ones).
+    pub fn set_host_functions(&mut self, functions: mpwasm_core::HostFunctions) {
+        self.options.host_functions(functions);
+    }
+
     /// The snippets that will be replayed, oldest first.
     #[must_use]
     pub fn snippets(&self) -> &[String] {

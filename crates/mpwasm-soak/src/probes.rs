@@ -469,7 +469,7 @@ fn host_abuse(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong>
         TypeError host call: object is not JSON serializable\n\
         TypeError host call: dict keys must be str\n\
         RuntimeError host call request exceeds the host's size limit\n\
-        RuntimeError host call response exceeds the host's size limit\n\
+        ValueError host callback result too large\n\
         900 900\n";
     expect_stdout("host_abuse", run(ctx, t, code, &options), want).map(drop)
 }

@@ -142,11 +142,8 @@ fn panics_and_internal_errors_are_hidden_from_the_guest() {
 #[test]
 fn large_results_grow_the_buffer_and_respect_the_limit() {
     // Default limit: 1 MiB each way.
-    let e = run("try:\n    big(2 * 1024 * 1024)\nexcept RuntimeError as e:\n    print(e)").unwrap();
-    assert_eq!(
-        e.stdout_str(),
-        "host call response exceeds the host's size limit\n"
-    );
+    let e = run("try:\n    big(2 * 1024 * 1024)\nexcept ValueError as e:\n    print(e)").unwrap();
+    assert_eq!(e.stdout_str(), "host callback result too large\n");
     let config = BridgeConfig::builder()
         .max_response_bytes(16 << 20)
         .build()

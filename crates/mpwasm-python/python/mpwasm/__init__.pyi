@@ -1,0 +1,148 @@
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, Mapping, Optional, Tuple, Union
+
+from ._errors import (
+    GuestException as GuestException,
+    GuestExit as GuestExit,
+    GuestTrapped as GuestTrapped,
+    MemoryLimitExceeded as MemoryLimitExceeded,
+    MicroPythonSessionClosed as MicroPythonSessionClosed,
+    MicroPythonWasmArtifactNotFound as MicroPythonWasmArtifactNotFound,
+    MicroPythonWasmError as MicroPythonWasmError,
+    OutOfFuel as OutOfFuel,
+    SessionPoisoned as SessionPoisoned,
+    StackOverflow as StackOverflow,
+    WallTimeout as WallTimeout,
+)
+
+__version__: str
+DEFAULT_MEMORY_BYTES: int
+DEFAULT_FUEL: int
+DEFAULT_HOST_RESULT_BYTES: int
+DEFAULT_MAX_OUTPUT_BYTES: int
+MICROPYTHON_VERSION: Optional[str]
+
+PathLike = Union[str, Path]
+HostFunction = Callable[..., object]
+
+@dataclass(frozen=True)
+class RunResult:
+    stdout: str
+    stderr: str
+    fuel_remaining: Optional[int]
+    stdout_truncated: bool = ...
+    stderr_truncated: bool = ...
+    fuel_used: int = ...
+    duration_seconds: float = ...
+    exit_code: int = ...
+
+def default_wasm_path() -> Path: ...
+def bundled_guest_sha256() -> str: ...
+def run(
+    code: str,
+    wasm_path: Optional[PathLike] = ...,
+    *,
+    memory_bytes: int = ...,
+    fuel: Optional[int] = ...,
+    wall_timeout_seconds: Optional[float] = ...,
+    readonly_dir: Optional[PathLike] = ...,
+    host_functions: Optional[Mapping[str, HostFunction]] = ...,
+    host_result_bytes: int = ...,
+    max_output_bytes: int = ...,
+) -> RunResult: ...
+def run_micropython_wasi(
+    code: str,
+    wasm_path: PathLike,
+    *,
+    memory_bytes: int = ...,
+    fuel: Optional[int] = ...,
+    wall_timeout_seconds: Optional[float] = ...,
+    readonly_dir: Optional[PathLike] = ...,
+    host_functions: Optional[Mapping[str, HostFunction]] = ...,
+    host_result_bytes: int = ...,
+    max_output_bytes: int = ...,
+) -> RunResult: ...
+
+class MicroPythonSession:
+    wasm_path: Path
+    memory_bytes: int
+    fuel: Optional[int]
+    wall_timeout_seconds: Optional[float]
+    readonly_dir: Optional[PathLike]
+    host_result_bytes: int
+    max_output_bytes: int
+    def __init__(
+        self,
+        wasm_path: Optional[PathLike] = ...,
+        *,
+        memory_bytes: int = ...,
+        fuel: Optional[int] = ...,
+        wall_timeout_seconds: Optional[float] = ...,
+        readonly_dir: Optional[PathLike] = ...,
+        host_functions: Optional[Mapping[str, HostFunction]] = ...,
+        host_result_bytes: int = ...,
+        max_output_bytes: int = ...,
+    ) -> None: ...
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def started(self) -> bool: ...
+    @property
+    def poisoned_by(self) -> Optional[str]: ...
+    @property
+    def host_functions(self) -> Dict[str, HostFunction]: ...
+    def run(self, code: str) -> RunResult: ...
+    def run_interactive(self, code: str) -> RunResult: ...
+    def register_function(self, func: HostFunction, name: Optional[str] = ...) -> None: ...
+    def reset(self) -> None: ...
+    def close(self) -> None: ...
+    def snapshot(self) -> bytes: ...
+    @classmethod
+    def restore(
+        cls,
+        data: bytes,
+        wasm_path: Optional[PathLike] = ...,
+        *,
+        memory_bytes: int = ...,
+        fuel: Optional[int] = ...,
+        wall_timeout_seconds: Optional[float] = ...,
+        readonly_dir: Optional[PathLike] = ...,
+        host_functions: Optional[Mapping[str, HostFunction]] = ...,
+        host_result_bytes: int = ...,
+        max_output_bytes: int = ...,
+    ) -> MicroPythonSession: ...
+    def __enter__(self) -> MicroPythonSession: ...
+    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None: ...
+
+class MicroPythonReplaySession:
+    wasm_path: Path
+    memory_bytes: int
+    fuel: Optional[int]
+    wall_timeout_seconds: Optional[float]
+    readonly_dir: Optional[PathLike]
+    host_result_bytes: int
+    max_output_bytes: int
+    def __init__(
+        self,
+        wasm_path: Optional[PathLike] = ...,
+        *,
+        memory_bytes: int = ...,
+        fuel: Optional[int] = ...,
+        wall_timeout_seconds: Optional[float] = ...,
+        readonly_dir: Optional[PathLike] = ...,
+        host_functions: Optional[Mapping[str, HostFunction]] = ...,
+        host_result_bytes: int = ...,
+        max_output_bytes: int = ...,
+    ) -> None: ...
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def snippets(self) -> Tuple[str, ...]: ...
+    @property
+    def host_functions(self) -> Dict[str, HostFunction]: ...
+    def run(self, code: str) -> RunResult: ...
+    def register_function(self, func: HostFunction, name: Optional[str] = ...) -> None: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> MicroPythonReplaySession: ...
+    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None: ...

@@ -1,0 +1,188 @@
+"""The exception hierarchy, and the factory the native module calls.
+
+Every class is a :class:`MicroPythonWasmError` (a :class:`RuntimeError`), so
+code written for the reference package keeps catching what it caught; the
+subclasses say what happened without matching strings. Messages start with the
+reference's phrases (``guest exited with code N``, ``guest trapped: ...``,
+``MicroPythonSession stopped: ...``), details follow.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+
+class MicroPythonWasmError(RuntimeError):
+    """Base error raised by mpwasm.
+
+    Errors that ended a run carry what the run produced before it ended:
+    ``stdout``, ``stderr`` (with ``stdout_truncated``/``stderr_truncated``),
+    ``fuel_remaining``, ``fuel_used`` and ``duration_seconds``. ``kind`` is a
+    short stable name (``"guest_exception"``, ``"out_of_fuel"``, ...).
+    """
+
+    kind: str = "error"
+    stdout: str = ""
+    stderr: str = ""
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    fuel_remaining: Optional[int] = None
+    fuel_used: int = 0
+    duration_seconds: float = 0.0
+    exit_code: Optional[int] = None
+
+
+class MicroPythonWasmArtifactNotFound(MicroPythonWasmError):
+    """The configured artifact file does not exist."""
+
+
+class MicroPythonSessionClosed(MicroPythonWasmError):
+    """``run()`` was called after ``close()``."""
+
+
+class GuestException(MicroPythonWasmError):
+    """An uncaught Python exception in the guest (``SyntaxError`` included).
+
+    ``type_name`` is its class name, ``message`` its ``str()``, ``traceback``
+    the traceback as MicroPython prints it. ``exit_code`` is 1, as for
+    ``micropython -c``.
+
+    >>> import mpwasm
+    >>> try:
+    ...     mpwasm.run("print('partial')\\n1/0")
+    ... except mpwasm.GuestException as e:
+    ...     print(e.type_name, repr(e.stdout))
+    ZeroDivisionError 'partial\\n'
+    """
+
+    type_name: str = ""
+    message: str = ""
+    traceback: str = ""
+
+
+class MemoryLimitExceeded(GuestException):
+    """The guest needed more memory than ``memory_bytes`` (an uncaught
+    ``MemoryError``)."""
+
+
+class GuestExit(MicroPythonWasmError):
+    """The guest called ``sys.exit(n)`` with ``n != 0``; ``exit_code`` is n."""
+
+
+class GuestTrapped(MicroPythonWasmError):
+    """The guest was stopped by a trap: a limit or a fault. A trapped
+    session is poisoned (see :class:`SessionPoisoned`)."""
+
+
+class OutOfFuel(GuestTrapped):
+    """The fuel budget (``fuel``) ran out."""
+
+
+class WallTimeout(GuestTrapped):
+    """The wall-clock budget (``wall_timeout_seconds``) ran out."""
+
+
+class StackOverflow(GuestTrapped):
+    """The native Wasm stack overflowed (deep recursion in guest C code)."""
+
+
+class SessionPoisoned(MicroPythonWasmError):
+    """An earlier run of this session trapped; ``cause`` names the trap
+    (``"out_of_fuel"``, ``"timeout"``, ...). ``session.reset()`` starts a
+    fresh VM."""
+
+    cause: str = ""
+
+
+_TRAPS = {
+    "out_of_fuel": OutOfFuel,
+    "timeout": WallTimeout,
+    "stack_overflow": StackOverflow,
+    "trap": GuestTrapped,
+}
+
+_RESULT_FIELDS = (
+    "stdout",
+    "stderr",
+    "stdout_truncated",
+    "stderr_truncated",
+    "fuel_remaining",
+    "fuel_used",
+    "duration_seconds",
+)
+
+_SESSION_NAMES = {"session": "MicroPythonSession", "replay": "MicroPythonReplaySession"}
+
+
+def _trap_text(kind: str, facts: Dict[str, Any]) -> str:
+    if kind == "out_of_fuel":
+        return f"all fuel consumed by WebAssembly (after {facts.get('fuel_used', 0)} units)"
+    if kind == "timeout":
+        return f"wall-clock timeout after {facts.get('duration_seconds', 0.0):.3f} s (interrupt)"
+    if kind == "stack_overflow":
+        return "call stack exhausted (stack overflow)"
+    detail = str(facts.get("detail", ""))
+    return detail[len("guest trapped: ") :] if detail.startswith("guest trapped: ") else detail
+
+
+def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseException:
+    """Build the exception for a failure the native module reports."""
+    detail = str(facts.get("detail", ""))
+    stopped = "MicroPythonSession stopped: " if context == "session" else ""
+    exc: BaseException
+    if kind in ("guest_exception", "memory_limit"):
+        type_name = facts.get("type_name", "")
+        message = facts.get("message", "")
+        what = f"{type_name}: {message}" if message else type_name
+        # A session reports the exception itself (as the reference does); a
+        # one-shot run is `micropython -c`, which exits with code 1.
+        text = what if context == "session" else f"guest exited with code 1: {what}"
+        cls = MemoryLimitExceeded if kind == "memory_limit" else GuestException
+        exc = cls(text)
+        exc.type_name = type_name
+        exc.message = message
+        exc.traceback = facts.get("traceback", "")
+        exc.exit_code = 1
+    elif kind == "exit":
+        exc = GuestExit(f"guest exited with code {facts.get('exit_code')}")
+        exc.exit_code = facts.get("exit_code")
+    elif kind in _TRAPS:
+        exc = _TRAPS[kind](f"{stopped}guest trapped: {_trap_text(kind, facts)}")
+    elif kind == "poisoned":
+        cause = facts.get("cause", "")
+        exc = SessionPoisoned(
+            f"MicroPythonSession stopped: guest trapped: an earlier run ended with {cause}; "
+            "call reset() to start a fresh VM"
+        )
+        exc.cause = cause
+    elif kind == "session_closed":
+        exc = MicroPythonSessionClosed(f"{_SESSION_NAMES.get(context, 'session')} is closed")
+    elif kind == "artifact_not_found":
+        exc = MicroPythonWasmArtifactNotFound(
+            f"MicroPython WASI artifact not found: {facts.get('path')}. "
+            "Build it with `cargo xtask build-artifact` or pass wasm_path."
+        )
+    elif kind == "invalid_limits":
+        setting = str(facts.get("setting", ""))
+        text = detail.removeprefix("invalid limits: ")
+        if setting == "wall_timeout":
+            text = text.replace("wall_timeout", "wall_timeout_seconds", 1)
+        if not text.startswith(setting) and setting:
+            text = f"{setting}: {text}"
+        return ValueError(text)
+    elif kind == "readonly_dir":
+        exc = MicroPythonWasmError(f"readonly_dir is not a directory: {facts.get('path')}")
+    elif kind == "register":
+        return ValueError(detail)
+    elif kind == "reentrant":
+        exc = MicroPythonWasmError(
+            "the session is already running on this thread: a host function cannot run "
+            "code in its own session"
+        )
+    else:
+        exc = MicroPythonWasmError(detail or kind)
+    exc.kind = kind
+    for field in _RESULT_FIELDS:
+        if field in facts:
+            setattr(exc, field, facts[field])
+    return exc
