@@ -1,0 +1,340 @@
+# typing for mpwasm: every name LLM-written code imports, usable in
+# annotations and at run time. Types are not checked (as in CPython); the
+# objects only have to subscript, print and compare the way CPython's do.
+# Written for mpwasm; no docstrings (frozen bytecode stays small).
+
+TYPE_CHECKING = False
+
+
+class _Form:
+    # A special form or generic alias: `Optional`, `List[int]`, `Dict[str, X]`.
+    def __init__(self, name, origin=None, args=(), nparams=-1):
+        self._name = name
+        self.__origin__ = origin
+        self.__args__ = args
+        self._nparams = nparams
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        name = self._name
+        if name == "Optional":
+            return Union[params[0], None]
+        if name == "Union":
+            flat = []
+            for p in params:
+                if isinstance(p, _Form) and p._name in ("Union", "Optional"):
+                    ps = p.__args__
+                else:
+                    ps = (p,)
+                for q in ps:
+                    if q is None:
+                        q = type(None)
+                    if q not in flat:
+                        flat.append(q)
+            if len(flat) == 1:
+                return flat[0]
+            return _Form("Union", Union, tuple(flat))
+        return _Form(name, self.__origin__ if self.__origin__ is not None else self, params)
+
+    def __call__(self, *args, **kwargs):
+        o = self.__origin__
+        if isinstance(o, type):
+            return o(*args, **kwargs)
+        raise TypeError("Cannot instantiate typing." + self._name)
+
+    def __eq__(self, other):
+        if not isinstance(other, _Form):
+            return False
+        return self._name == other._name and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self._name, self.__args__))
+
+    def __repr__(self):
+        name = self._name
+        if not self.__args__:
+            return "typing." + name
+        a = self.__args__
+        if name == "Optional" or (name == "Union" and len(a) == 2 and type(None) in a):
+            x = a[0] if a[1] is type(None) else a[1]
+            return "typing.Optional[" + _repr(x) + "]"
+        if name == "Callable" and len(a) == 2 and isinstance(a[0], list):
+            return "typing.Callable[[" + ", ".join(_repr(x) for x in a[0]) + "], " + _repr(a[1]) + "]"
+        return "typing." + name + "[" + ", ".join(_repr(x) for x in a) + "]"
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+def _repr(x):
+    if x is type(None) or x is None:
+        return "None"
+    if x is ...:
+        return "..."
+    if isinstance(x, type):
+        return x.__name__
+    if isinstance(x, str):
+        return repr(x)
+    return repr(x)
+
+
+Any = _Form("Any")
+Union = _Form("Union")
+Optional = _Form("Optional")
+Literal = _Form("Literal")
+Final = _Form("Final")
+ClassVar = _Form("ClassVar")
+Annotated = _Form("Annotated")
+NoReturn = _Form("NoReturn")
+Never = _Form("Never")
+Self = _Form("Self")
+LiteralString = _Form("LiteralString")
+TypeAlias = _Form("TypeAlias")
+TypeGuard = _Form("TypeGuard")
+Concatenate = _Form("Concatenate")
+Required = _Form("Required")
+NotRequired = _Form("NotRequired")
+Unpack = _Form("Unpack")
+
+List = _Form("List", list)
+Dict = _Form("Dict", dict)
+Set = _Form("Set", set)
+FrozenSet = _Form("FrozenSet", frozenset)
+Tuple = _Form("Tuple", tuple)
+Type = _Form("Type", type)
+Text = str
+AnyStr = None  # replaced below by a TypeVar
+DefaultDict = _Form("DefaultDict")
+OrderedDict = _Form("OrderedDict")
+Counter = _Form("Counter")
+ChainMap = _Form("ChainMap")
+Deque = _Form("Deque")
+Callable = _Form("Callable")
+Iterable = _Form("Iterable")
+Iterator = _Form("Iterator")
+Generator = _Form("Generator")
+AsyncGenerator = _Form("AsyncGenerator")
+AsyncIterable = _Form("AsyncIterable")
+AsyncIterator = _Form("AsyncIterator")
+Awaitable = _Form("Awaitable")
+Coroutine = _Form("Coroutine")
+Reversible = _Form("Reversible")
+Sequence = _Form("Sequence")
+MutableSequence = _Form("MutableSequence")
+Mapping = _Form("Mapping")
+MutableMapping = _Form("MutableMapping")
+AbstractSet = _Form("AbstractSet")
+MutableSet = _Form("MutableSet")
+Collection = _Form("Collection")
+Container = _Form("Container")
+Hashable = _Form("Hashable")
+Sized = _Form("Sized")
+KeysView = _Form("KeysView")
+ValuesView = _Form("ValuesView")
+ItemsView = _Form("ItemsView")
+IO = _Form("IO")
+TextIO = _Form("TextIO")
+BinaryIO = _Form("BinaryIO")
+Pattern = _Form("Pattern")
+Match = _Form("Match")
+SupportsInt = _Form("SupportsInt")
+SupportsFloat = _Form("SupportsFloat")
+SupportsAbs = _Form("SupportsAbs")
+SupportsIndex = _Form("SupportsIndex")
+SupportsRound = _Form("SupportsRound")
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        if self.__covariant__:
+            return "+" + self.__name__
+        if self.__contravariant__:
+            return "-" + self.__name__
+        return "~" + self.__name__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+AnyStr = TypeVar("AnyStr", bytes, str)
+
+
+class ParamSpec(TypeVar):
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        TypeVar.__init__(self, name, bound=bound)
+        self.args = self
+        self.kwargs = self
+
+
+class TypeVarTuple(TypeVar):
+    pass
+
+
+class Generic:
+    # `class Stack(Generic[T])` and `Stack[int]()`: subscripting a generic
+    # class gives the class itself (there is no run-time checking to do).
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(Generic):
+    # isinstance() against a protocol checks that the methods and annotated
+    # attributes it declares exist (CPython does this for
+    # @runtime_checkable protocols), through __subclasshook__ (patch 0300).
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Protocol or Protocol not in cls.__bases__:
+            return NotImplemented
+        names = [n for n in cls.__dict__ if not (n.startswith("__") and n.endswith("__")) and not n.startswith("_abc")]
+        ann = cls.__dict__.get("__annotations__") or {}
+        for n in list(names) + list(ann):
+            if not hasattr(C, n):
+                return NotImplemented
+        return True
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def cast(typ, val):
+    return val
+
+
+def assert_type(val, typ):
+    return val
+
+
+def reveal_type(obj):
+    return obj
+
+
+def assert_never(arg):
+    raise AssertionError("Expected code to be unreachable")
+
+
+def overload(func):
+    def _overload_dummy(*args, **kwds):
+        raise NotImplementedError(
+            "You should not call an overloaded function. "
+            "A series of @typing.overload-decorated functions "
+            "outside a stub module should always be followed "
+            "by an implementation that is not @typing.overload-decorated."
+        )
+
+    return _overload_dummy
+
+
+def final(f):
+    return f
+
+
+def no_type_check(f):
+    return f
+
+
+def override(f):
+    return f
+
+
+def dataclass_transform(**kwargs):
+    return lambda cls: cls
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+
+    new_type.__name__ = name
+    new_type.__supertype__ = tp
+    return new_type
+
+
+def get_origin(tp):
+    if isinstance(tp, _Form):
+        return tp.__origin__
+    return None
+
+
+def get_args(tp):
+    if isinstance(tp, _Form):
+        return tp.__args__
+    a = getattr(tp, "__args__", None)
+    return a if a is not None else ()
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    hints = {}
+    if isinstance(obj, type):
+        chain = []
+        c = obj
+        while c is not None and c is not object:
+            chain.append(c)
+            b = c.__bases__
+            c = b[0] if b else None
+        for c in reversed(chain):
+            ann = c.__dict__.get("__annotations__")
+            if ann:
+                for k in ann:
+                    hints[k] = _eval_hint(ann[k], globalns)
+        return hints
+    ann = getattr(obj, "__annotations__", None) or {}
+    for k in ann:
+        hints[k] = _eval_hint(ann[k], globalns)
+    return hints
+
+
+def _eval_hint(h, globalns):
+    if h is None:
+        return type(None)
+    if isinstance(h, str):
+        try:
+            return eval(h, globalns or {})
+        except Exception:
+            return h
+    return h
+
+
+def NamedTuple(typename, fields=None, **kwargs):
+    # The functional form `NamedTuple("P", [("x", int)])`; the class form is
+    # `_NamedTupleBase` below, which `class P(NamedTuple)` reaches through
+    # `__mro_entries__`-free trickery: NamedTuple is replaced by the class.
+    from collections import namedtuple
+
+    if fields is None:
+        fields = list(kwargs.items())
+    return namedtuple(typename, [f[0] for f in fields])
+
+
+def TypedDict(typename, fields=None, total=True, **kwargs):
+    return dict
+
+
+def _make_class_forms():
+    # `class P(NamedTuple): x: int` and `class Movie(TypedDict): ...` need
+    # real classes to derive from; the collections module builds them.
+    import collections
+
+    global NamedTuple, TypedDict
+    NamedTuple = collections._NamedTupleClass
+    TypedDict = collections._TypedDictClass
+
+
+_make_class_forms()
+del _make_class_forms
+
+__all__ = [n for n in dir() if not n.startswith("_")]
