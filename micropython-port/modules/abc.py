@@ -5,7 +5,16 @@
 
 def abstractmethod(funcobj):
     _abstract.add(funcobj)
+    name = getattr(funcobj, "__name__", None)
+    if name is not None:
+        _pending.add(name)
     return funcobj
+
+
+# Names of the abstract functions defined since the last ABC subclass was
+# made: a property wrapping one of them in that class body is abstract (a
+# property here has no fget to look into).
+_pending = set()
 
 
 # Function objects take no attributes here, so abstract functions are
@@ -15,8 +24,8 @@ _abstract = set()
 
 def _is_abstract(v):
     if isinstance(v, property):
-        # MicroPython's property has no fget attribute to look at
-        return getattr(v, "fget", None) in _abstract
+        f = getattr(v, "fget", None)
+        return f in _abstract if f is not None else False
     if isinstance(v, (classmethod, staticmethod)):
         f = getattr(v, "__func__", None)
         return f in _abstract if f is not None else False
@@ -57,11 +66,12 @@ def _abstracts(cls):
     # defines it abstract
     seen = set()
     for c in chain:
+        props = c.__dict__.get("_abc_abstract_props") or ()
         for k, v in c.__dict__.items():
             if k in seen:
                 continue
             seen.add(k)
-            if _is_abstract(v):
+            if _is_abstract(v) or (k in props and isinstance(v, property)):
                 names.add(k)
     result = sorted(names)
     cls._abc_abstracts = result
@@ -70,6 +80,13 @@ def _abstracts(cls):
 
 
 class ABC:
+    def __init_subclass__(cls, **kwargs):
+        props = [k for k, v in cls.__dict__.items() if isinstance(v, property) and k in _pending]
+        _pending.clear()
+        if props:
+            cls._abc_abstract_props = props
+        cls.__abstractmethods__ = frozenset(_abstracts(cls))
+
     def __new__(cls, *args, **kwargs):
         missing = _abstracts(cls)
         if missing:

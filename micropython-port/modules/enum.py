@@ -589,6 +589,14 @@ class IntFlag(int, Flag):
     __rand__ = __and__
     __rxor__ = __xor__
 
+    # int comes first in the bases, so its (native) slots would win over
+    # Flag's methods: they are repeated here
+    __contains__ = Flag.__contains__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __bool__ = Flag.__bool__
+    __invert__ = Flag.__invert__
+
 
 def unique(enumeration):
     dup = []

@@ -1,7 +1,14 @@
 # heapq for mpwasm: MicroPython's C heappush/heappop/heapify (as uheapq)
 # plus the rest of CPython 3.11's module. Written for mpwasm.
 
-from uheapq import heappush, heappop, heapify
+from uheapq import heappush, heapify
+from uheapq import heappop as _heappop
+
+
+def heappop(heap):
+    if not heap:
+        raise IndexError("index out of range")
+    return _heappop(heap)
 
 
 def heappushpop(heap, item):

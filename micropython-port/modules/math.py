@@ -236,3 +236,14 @@ def ulp(x):
 
 def sumprod(p, q):
     return sum(a * b for a, b in zip(p, q))
+
+
+def log1p(x):
+    x = float(x)
+    if x <= -1.0:
+        raise ValueError("math domain error")
+    u = 1.0 + x
+    if u == 1.0:
+        return x
+    # corrects the rounding of 1 + x (Goldberg's method)
+    return log(u) * x / (u - 1.0)

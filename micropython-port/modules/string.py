@@ -148,6 +148,79 @@ class Formatter:
     def vformat(self, format_string, args, kwargs):
         return format_string.format(*args, **kwargs)
 
+    def parse(self, format_string):
+        # (literal_text, field_name, format_spec, conversion), as str.format
+        # splits the string
+        out = []
+        lit = []
+        i = 0
+        n = len(format_string)
+        while i < n:
+            c = format_string[i]
+            if c == "{":
+                if i + 1 < n and format_string[i + 1] == "{":
+                    lit.append("{")
+                    out.append(("".join(lit), None, None, None))
+                    lit = []
+                    i += 2
+                    continue
+                depth = 1
+                j = i + 1
+                while j < n and depth:
+                    if format_string[j] == "{":
+                        depth += 1
+                    elif format_string[j] == "}":
+                        depth -= 1
+                    j += 1
+                if depth:
+                    raise ValueError("expected '}' before end of string")
+                field = format_string[i + 1:j - 1]
+                conv = None
+                spec = ""
+                k = field.find(":")
+                if k >= 0:
+                    field, spec = field[:k], field[k + 1:]
+                k = field.find("!")
+                if k >= 0:
+                    field, conv = field[:k], field[k + 1:]
+                out.append(("".join(lit), field, spec, conv))
+                lit = []
+                i = j
+                continue
+            if c == "}":
+                if i + 1 < n and format_string[i + 1] == "}":
+                    lit.append("}")
+                    out.append(("".join(lit), None, None, None))
+                    lit = []
+                    i += 2
+                    continue
+                raise ValueError("Single '}' encountered in format string")
+            lit.append(c)
+            i += 1
+        if lit:
+            out.append(("".join(lit), None, None, None))
+        return iter(out)
+
+    def get_field(self, field_name, args, kwargs):
+        first = field_name.split(".")[0].split("[")[0]
+        key = int(first) if first.isdigit() else first
+        obj = self.get_value(key, args, kwargs)
+        return obj, first
+
+    def convert_field(self, value, conversion):
+        if conversion is None:
+            return value
+        if conversion == "s":
+            return str(value)
+        if conversion == "r":
+            return repr(value)
+        if conversion == "a":
+            return ascii(value)
+        raise ValueError("Unknown conversion specifier " + conversion)
+
+    def check_unused_args(self, used_args, args, kwargs):
+        pass
+
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):
             return args[key]

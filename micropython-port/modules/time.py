@@ -170,3 +170,11 @@ def asctime(t=None):
 
 def ctime(secs=None):
     return asctime(_t.localtime(secs))
+
+
+def strptime(string, format="%a %b %d %H:%M:%S %Y"):
+    import datetime
+
+    d = datetime.datetime.strptime(string, format)
+    return struct_time((d.year, d.month, d.day, d.hour, d.minute, d.second, d.weekday(),
+                        d.toordinal() - datetime.date(d.year, 1, 1).toordinal() + 1, -1))

@@ -69,6 +69,14 @@ class _Form:
     def __ror__(self, other):
         return Union[other, self]
 
+    def __mro_entries__(self, bases):
+        o = self.__origin__
+        if isinstance(o, type):
+            return (o,)
+        if isinstance(o, _Form) and isinstance(o.__origin__, type):
+            return (o.__origin__,)
+        return (Generic,)
+
 
 def _repr(x):
     if x is type(None) or x is None:
@@ -184,11 +192,53 @@ class TypeVarTuple(TypeVar):
     pass
 
 
+class _GenericAlias:
+    # `Stack[int]`: calls make a Stack, as a base class it stands for Stack
+    # (PEP 560 __mro_entries__, patch 0305), and it prints as CPython's.
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __call__(self, *args, **kwargs):
+        r = self.__origin__(*args, **kwargs)
+        try:
+            r.__orig_class__ = self
+        except (AttributeError, TypeError):
+            pass
+        return r
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return False
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __repr__(self):
+        o = self.__origin__
+        mod = o.__dict__.get("__module__", "__main__") if isinstance(o, type) else "typing"
+        name = o.__dict__.get("__qualname__", o.__name__) if isinstance(o, type) else repr(o)
+        return mod + "." + name + "[" + ", ".join(_repr(a) for a in self.__args__) + "]"
+
+
 class Generic:
-    # `class Stack(Generic[T])` and `Stack[int]()`: subscripting a generic
-    # class gives the class itself (there is no run-time checking to do).
+    # `class Stack(Generic[T])` and `Stack[int]()`: there is no run-time
+    # checking to do, so the alias only has to subscript, call and print.
     def __class_getitem__(cls, params):
-        return cls
+        if not isinstance(params, tuple):
+            params = (params,)
+        if cls is Generic or cls is Protocol:
+            return _GenericAlias(cls, params)
+        return _GenericAlias(cls, params)
 
 
 class Protocol(Generic):
@@ -309,32 +359,8 @@ def _eval_hint(h, globalns):
     return h
 
 
-def NamedTuple(typename, fields=None, **kwargs):
-    # The functional form `NamedTuple("P", [("x", int)])`; the class form is
-    # `_NamedTupleBase` below, which `class P(NamedTuple)` reaches through
-    # `__mro_entries__`-free trickery: NamedTuple is replaced by the class.
-    from collections import namedtuple
-
-    if fields is None:
-        fields = list(kwargs.items())
-    return namedtuple(typename, [f[0] for f in fields])
-
-
-def TypedDict(typename, fields=None, total=True, **kwargs):
-    return dict
-
-
-def _make_class_forms():
-    # `class P(NamedTuple): x: int` and `class Movie(TypedDict): ...` need
-    # real classes to derive from; the collections module builds them.
-    import collections
-
-    global NamedTuple, TypedDict
-    NamedTuple = collections._NamedTupleClass
-    TypedDict = collections._TypedDictClass
-
-
-_make_class_forms()
-del _make_class_forms
+# `class P(NamedTuple): x: int` and `class Movie(TypedDict): ...` need real
+# classes to derive from (the functional forms are their constructors).
+from _ntuple import _NamedTupleClass as NamedTuple, _TypedDictClass as TypedDict
 
 __all__ = [n for n in dir() if not n.startswith("_")]
