@@ -1,7 +1,12 @@
 # json for mpwasm: CPython 3.11's dumps/loads options (indent, sort_keys,
 # separators, ensure_ascii, default, cls, object_hook, ...) and errors
 # (TypeError for objects it cannot encode, JSONDecodeError with CPython's
-# messages). Written for mpwasm.
+# messages). Where the result is exactly CPython's, MicroPython's C code
+# does the work (ujson.dumps/loads, checked by ujson._plain/_valid, patch
+# 0306); hooks, indent, sort_keys and malformed text go through the Python
+# code here. Written for mpwasm.
+
+import ujson as _c
 
 __all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
 
@@ -229,8 +234,33 @@ def _first(kv):
     return kv[0]
 
 
+def _ascii_escape(s):
+    out = []
+    start = 0
+    for i, c in enumerate(s):
+        if c > "\x7f":
+            out.append(s[start:i])
+            o = ord(c)
+            if o > 0xFFFF:
+                o -= 0x10000
+                out.append("\\u%04x\\u%04x" % (0xD800 | (o >> 10), 0xDC00 | (o & 0x3FF)))
+            else:
+                out.append("\\u%04x" % o)
+            start = i + 1
+    out.append(s[start:])
+    return "".join(out)
+
+
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None,
           indent=None, separators=None, default=None, sort_keys=False, **kw):
+    if cls is None and indent is None and not sort_keys and not kw and _c._plain(obj):
+        # plain data: the C encoder writes what CPython's does (non-ASCII
+        # characters occur only inside strings, so escaping them afterwards
+        # is ensure_ascii)
+        s = _c.dumps(obj) if separators is None else _c.dumps(obj, separators=tuple(separators))
+        if ensure_ascii and len(s.encode()) != len(s):
+            s = _ascii_escape(s)
+        return s
     if cls is None:
         cls = JSONEncoder
     return cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular,
@@ -473,10 +503,12 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
     elif not isinstance(s, str):
         raise TypeError("the JSON object must be str, bytes or bytearray, not " + type(s).__name__)
     # MicroPython's C parser accepts malformed text (trailing commas, a
-    # missing ':' or ']'), so text is always parsed here, as strictly as
-    # CPython does
+    # missing ':' or ']'): it is used only for text _valid() accepts; the
+    # rest is parsed here, with CPython's errors
     if cls is None and object_hook is None and parse_float is None and parse_int is None \
             and parse_constant is None and object_pairs_hook is None and not kw:
+        if _c._valid(s) and "NaN" not in s and "Infinity" not in s:
+            return _c.loads(s)
         dec = _default_decoder
     else:
         if cls is None:
