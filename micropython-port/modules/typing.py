@@ -93,67 +93,91 @@ def _repr(x):
 Any = _Form("Any")
 Union = _Form("Union")
 Optional = _Form("Optional")
-Literal = _Form("Literal")
-Final = _Form("Final")
-ClassVar = _Form("ClassVar")
-Annotated = _Form("Annotated")
-NoReturn = _Form("NoReturn")
-Never = _Form("Never")
-Self = _Form("Self")
-LiteralString = _Form("LiteralString")
-TypeAlias = _Form("TypeAlias")
-TypeGuard = _Form("TypeGuard")
-Concatenate = _Form("Concatenate")
-Required = _Form("Required")
-NotRequired = _Form("NotRequired")
-Unpack = _Form("Unpack")
 
 List = _Form("List", list)
 Dict = _Form("Dict", dict)
 Set = _Form("Set", set)
-FrozenSet = _Form("FrozenSet", frozenset)
 Tuple = _Form("Tuple", tuple)
-Type = _Form("Type", type)
 Text = str
 AnyStr = None  # replaced below by a TypeVar
-DefaultDict = _Form("DefaultDict")
-OrderedDict = _Form("OrderedDict")
-Counter = _Form("Counter")
-ChainMap = _Form("ChainMap")
-Deque = _Form("Deque")
 Callable = _Form("Callable")
-Iterable = _Form("Iterable")
-Iterator = _Form("Iterator")
-Generator = _Form("Generator")
-AsyncGenerator = _Form("AsyncGenerator")
-AsyncIterable = _Form("AsyncIterable")
-AsyncIterator = _Form("AsyncIterator")
-Awaitable = _Form("Awaitable")
-Coroutine = _Form("Coroutine")
-Reversible = _Form("Reversible")
-Sequence = _Form("Sequence")
-MutableSequence = _Form("MutableSequence")
-Mapping = _Form("Mapping")
-MutableMapping = _Form("MutableMapping")
-AbstractSet = _Form("AbstractSet")
-MutableSet = _Form("MutableSet")
-Collection = _Form("Collection")
-Container = _Form("Container")
-Hashable = _Form("Hashable")
-Sized = _Form("Sized")
-KeysView = _Form("KeysView")
-ValuesView = _Form("ValuesView")
-ItemsView = _Form("ItemsView")
-IO = _Form("IO")
-TextIO = _Form("TextIO")
-BinaryIO = _Form("BinaryIO")
-Pattern = _Form("Pattern")
-Match = _Form("Match")
-SupportsInt = _Form("SupportsInt")
-SupportsFloat = _Form("SupportsFloat")
-SupportsAbs = _Form("SupportsAbs")
-SupportsIndex = _Form("SupportsIndex")
-SupportsRound = _Form("SupportsRound")
+
+# The other special forms and aliases are made on first use (module
+# __getattr__), so that importing typing costs little.
+_LAZY = {
+    "Literal": None,
+    "Final": None,
+    "ClassVar": None,
+    "Annotated": None,
+    "NoReturn": None,
+    "Never": None,
+    "Self": None,
+    "LiteralString": None,
+    "TypeAlias": None,
+    "TypeGuard": None,
+    "Concatenate": None,
+    "Required": None,
+    "NotRequired": None,
+    "Unpack": None,
+    "FrozenSet": frozenset,
+    "Type": type,
+    "DefaultDict": None,
+    "OrderedDict": None,
+    "Counter": None,
+    "ChainMap": None,
+    "Deque": None,
+    "Iterable": None,
+    "Iterator": None,
+    "Generator": None,
+    "AsyncGenerator": None,
+    "AsyncIterable": None,
+    "AsyncIterator": None,
+    "Awaitable": None,
+    "Coroutine": None,
+    "Reversible": None,
+    "Sequence": None,
+    "MutableSequence": None,
+    "Mapping": None,
+    "MutableMapping": None,
+    "AbstractSet": None,
+    "MutableSet": None,
+    "Collection": None,
+    "Container": None,
+    "Hashable": None,
+    "Sized": None,
+    "KeysView": None,
+    "ValuesView": None,
+    "ItemsView": None,
+    "IO": None,
+    "TextIO": None,
+    "BinaryIO": None,
+    "Pattern": None,
+    "Match": None,
+    "SupportsInt": None,
+    "SupportsFloat": None,
+    "SupportsAbs": None,
+    "SupportsIndex": None,
+    "SupportsRound": None,
+}
+
+
+def __getattr__(name):
+    if name == "NamedTuple" or name == "TypedDict":
+        # `class P(NamedTuple): x: int` and `class Movie(TypedDict): ...`
+        # derive from real classes (the functional forms are their
+        # constructors), shared with collections.namedtuple
+        import _ntuple
+
+        globals()["NamedTuple"] = _ntuple._NamedTupleClass
+        globals()["TypedDict"] = _ntuple._TypedDictClass
+        return globals()[name]
+    try:
+        origin = _LAZY[name]
+    except KeyError:
+        raise AttributeError("module 'typing' has no attribute '" + name + "'")
+    f = _Form(name, origin)
+    globals()[name] = f
+    return f
 
 
 class TypeVar:
@@ -359,8 +383,5 @@ def _eval_hint(h, globalns):
     return h
 
 
-# `class P(NamedTuple): x: int` and `class Movie(TypedDict): ...` need real
-# classes to derive from (the functional forms are their constructors).
-from _ntuple import _NamedTupleClass as NamedTuple, _TypedDictClass as TypedDict
 
-__all__ = [n for n in dir() if not n.startswith("_")]
+__all__ = [n for n in dir() if not n.startswith("_")] + list(_LAZY) + ["NamedTuple", "TypedDict"]
