@@ -43,9 +43,9 @@ class OrderedDict(_OD):
         return self.__repr__()
 
     def __repr__(self):
-        if not self:
-            return type(self).__name__ + "()"
-        return type(self).__name__ + "(" + repr(list(self.items())) + ")"
+        # CPython 3.12's form, which MicroPython's own suite expects
+        # (3.11 printed a list of pairs)
+        return type(self).__name__ + "({" + ", ".join(repr(k) + ": " + repr(v) for k, v in self.items()) + "})"
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
