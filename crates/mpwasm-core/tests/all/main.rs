@@ -3,6 +3,7 @@
 
 mod bridge_abuse;
 mod concurrency;
+mod cpython;
 mod errors;
 mod filesystem;
 mod fuzz_corpus;
