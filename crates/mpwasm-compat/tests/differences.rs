@@ -141,20 +141,6 @@ ValueError syntax error in JSON
         stderr: r##""##,
     },
     Claim {
-        name: "dict_order",
-        code: r##"d = {}
-for k in ("zeta", "alpha", "mid"):
-    d[k] = 1
-print(list(d) == ["zeta", "alpha", "mid"], list(d))
-import collections
-print(list(collections.OrderedDict([("zeta", 1), ("alpha", 2)])))
-"##,
-        stdout: r##"False ['alpha', 'mid', 'zeta']
-['zeta', 'alpha']
-"##,
-        stderr: r##""##,
-    },
-    Claim {
         name: "format_thousands",
         code: r##"for spec in (",", ",.2f", "_", ",d"):
     try:

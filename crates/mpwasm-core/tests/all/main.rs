@@ -3,6 +3,7 @@
 
 mod bridge_abuse;
 mod concurrency;
+mod cpython;
 mod cpython_exceptions;
 mod cpython_str;
 mod errors;
