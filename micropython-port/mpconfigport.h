@@ -136,4 +136,31 @@ typedef long mp_off_t;
 #endif
 
 extern const struct _mp_print_t mp_stderr_print;
+
 uint32_t mpw_random_seed(void);
+
+// --- CPython compatibility ------------------------------------------------
+// CPython's exception classes and messages (compat_errors.c): the raising
+// sites in py/ call these when MICROPY_MPW_CPYTHON_ERRORS is set
+// (patches/0200-cpython-exceptions.patch; mpy-cross, built from the same
+// patched tree, leaves it unset and keeps MicroPython's texts).
+#include <stdbool.h>
+#define MICROPY_MPW_CPYTHON_ERRORS          (1)
+struct _mp_obj_type_t;
+struct _mp_obj_tuple_t;
+extern const struct _mp_obj_type_t mp_type_RecursionError;
+__attribute__((noreturn)) void mpw_raise_zero_division(int op, bool is_float);
+__attribute__((noreturn)) void mpw_raise_unsupported_binary(int op, void *lhs, void *rhs);
+__attribute__((noreturn)) void mpw_raise_unsupported_unary(int op, void *arg);
+__attribute__((noreturn)) void mpw_raise_not_in_sequence(const struct _mp_obj_type_t *type, void *value, bool remove);
+__attribute__((noreturn)) void mpw_raise_float_parse_error(const char *str, size_t len);
+void mpw_exception_print_args(const struct _mp_print_t *print, const struct _mp_obj_type_t *type,
+    const struct _mp_obj_tuple_t *args, int kind);
+// str's methods and step slicing (compat_str.c, patches/0201-str-methods.patch).
+#define MICROPY_MPW_CPYTHON_STR             (1)
+struct _mp_obj_dict_t;
+extern const struct _mp_obj_dict_t mpw_str_locals_dict;
+void *mpw_str_slice_step(void *self, void *slice);
+bool mpw_unichar_isprintable(uint32_t c);
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) },

@@ -232,7 +232,7 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
 /// ```
 /// let tb = "Traceback (most recent call last):\n".to_string()
 ///     + &"  File \"<string>\", line 1, in f\n".repeat(10)
-///     + "RuntimeError: maximum recursion depth exceeded\n";
+///     + "RecursionError: maximum recursion depth exceeded\n";
 /// let short = mpwasm_cli::report::collapse_repeats(&tb);
 /// assert_eq!(short.lines().count(), 6);
 /// assert!(short.contains("  [Previous line repeated 7 more times]\n"));

@@ -144,7 +144,7 @@ def test_memory_limit():
 def test_recursion_is_a_guest_exception_not_a_crash():
     with pytest.raises(GuestException) as info:
         run("def f(n):\n    return f(n + 1)\nf(0)", fuel=None)
-    assert info.value.type_name == "RuntimeError"
+    assert info.value.type_name == "RecursionError"
     assert "recursion" in info.value.message
 
 

@@ -27,7 +27,7 @@ pub(crate) struct Ctx {
 
 /// Recursion that C code keeps in Wasm locals (repr of a nested list): the
 /// guest's recursion check asks the host about the native stack, so this is
-/// a `RuntimeError`, not a trap.
+/// a `RecursionError`, not a trap.
 const C_RECURSION: &str = "print('deep')\nl = []\nfor i in range(100000):\n    l = [l]\nrepr(l)";
 /// Recursion in C code with no recursion check (MicroPython's compiler on
 /// nested displays): the native stack overflows, a trap.
@@ -35,7 +35,7 @@ const COMPILER_RECURSION: &str = "eval('[' * 3000 + ']' * 3000)";
 const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded";
 
 fn is_recursion_error(g: &mpwasm_core::GuestException) -> bool {
-    g.type_name == "RuntimeError" && g.message == RECURSION_MESSAGE
+    g.type_name == "RecursionError" && g.message == RECURSION_MESSAGE
 }
 
 pub(crate) type ProbeFn = fn(&Ctx, &mut SmallRng, &mut Tally) -> Result<(), Wrong>;
@@ -286,7 +286,8 @@ fn recursion(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
     let code = CODES[rng.random_range(0..CODES.len())];
     match run(ctx, t, code, &default_opts()) {
         Err(RunError::GuestException(g))
-            if g.type_name == "RuntimeError" && g.message == "maximum recursion depth exceeded" =>
+            if g.type_name == "RecursionError"
+                && g.message == "maximum recursion depth exceeded" =>
         {
             Ok(())
         }
@@ -485,7 +486,7 @@ fn exception(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
         1 => (
             format!("print('before')\nx = {n} // 0"),
             "ZeroDivisionError",
-            "divide by zero".to_owned(),
+            "integer division or modulo by zero".to_owned(),
         ),
         2 => (
             format!("print('before')\n{{}}['k{n}']"),

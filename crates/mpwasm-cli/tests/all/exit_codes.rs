@@ -22,7 +22,7 @@ fn uncaught_exception_is_one_with_traceback() {
         .code(1)
         .stdout("before\n")
         .stderr(
-            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\nZeroDivisionError: divide by zero\n",
+            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\nZeroDivisionError: division by zero\n",
         );
 }
 
@@ -42,7 +42,7 @@ fn deep_recursion_is_an_exception_with_a_collapsed_traceback() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("  [Previous line repeated ").and(
-            predicate::str::contains("RuntimeError: maximum recursion depth exceeded\n"),
+            predicate::str::contains("RecursionError: maximum recursion depth exceeded\n"),
         ));
 }
 

@@ -58,7 +58,7 @@ fn exception_shows_traceback_and_the_repl_continues() {
     repl.expect(">>> ").unwrap();
     repl.send_line("1/0").unwrap();
     repl.expect("Traceback (most recent call last):").unwrap();
-    repl.expect("ZeroDivisionError: divide by zero").unwrap();
+    repl.expect("ZeroDivisionError: division by zero").unwrap();
     repl.expect(">>> ").unwrap();
     repl.send_line("x * 6").unwrap();
     repl.expect("42").unwrap();

@@ -129,7 +129,7 @@ fn deep_recursion_is_a_recursion_error() {
     let Error::GuestException(g) = &e else {
         panic!("{e:?}")
     };
-    assert_eq!(g.type_name, "RuntimeError");
+    assert_eq!(g.type_name, "RecursionError");
     assert_eq!(g.message, "maximum recursion depth exceeded");
 }
 
@@ -154,7 +154,7 @@ fn recursion_inside_c_code_is_a_recursion_error() {
     let Error::GuestException(g) = &e else {
         panic!("{e:?}")
     };
-    assert_eq!(g.type_name, "RuntimeError");
+    assert_eq!(g.type_name, "RecursionError");
     assert_eq!(g.message, "maximum recursion depth exceeded");
     assert_eq!(g.result.stdout_str(), "deep\n");
 }

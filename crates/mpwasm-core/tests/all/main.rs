@@ -4,6 +4,8 @@
 mod bridge_abuse;
 mod concurrency;
 mod cpython;
+mod cpython_exceptions;
+mod cpython_str;
 mod errors;
 mod filesystem;
 mod fuzz_corpus;
@@ -18,6 +20,7 @@ mod recovery;
 mod recursion;
 mod stdlib;
 
+use std::process::Command;
 use std::sync::OnceLock;
 
 use mpwasm_core::{Error, RunOptions, RunResult, Runtime};
@@ -105,4 +108,28 @@ pub fn limits(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::Limits
     let mut limits = mpwasm_core::Limits::new();
     set(&mut limits);
     limits
+}
+
+/// Run `code` in the sandbox and with CPython (`python3`, the independent
+/// reference): the outputs must be equal; the sandbox's is also kept as the
+/// snapshot `name` (so a change shows in review even where CPython moved).
+pub fn like_cpython(name: &str, code: &str) {
+    let out = Command::new("python3")
+        .args(["-I", "-c", code])
+        .output()
+        .expect("python3 (CPython) is needed to compute the expected output");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "CPython failed on {name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = String::from_utf8(out.stdout).expect("CPython printed UTF-8");
+    let got = ok(code);
+    assert_eq!(got.stderr_str(), "", "{name}: the sandbox wrote to stderr");
+    assert_eq!(
+        got.stdout_str(),
+        expected,
+        "{name}: the sandbox differs from CPython"
+    );
+    insta::assert_snapshot!(name, got.stdout_str());
 }

@@ -1,4 +1,4 @@
-//! Recursion of every shape ends as `RuntimeError: maximum recursion depth
+//! Recursion of every shape ends as `RecursionError: maximum recursion depth
 //! exceeded` (or a typed trap), with the output before it kept.
 
 use mpwasm_core::{Error, Limits, RunOptions};
@@ -13,13 +13,13 @@ fn recursion_error(label: &str, code: &str) {
     };
     assert_eq!(
         (g.type_name.as_str(), g.message.as_str()),
-        ("RuntimeError", "maximum recursion depth exceeded"),
+        ("RecursionError", "maximum recursion depth exceeded"),
         "{label}"
     );
     assert_eq!(g.result.stdout_str(), "s\n", "{label}");
     assert!(
         g.traceback
-            .ends_with("RuntimeError: maximum recursion depth exceeded\n"),
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"),
         "{label}"
     );
 }
