@@ -6,7 +6,8 @@
 //! tests; keeping wasmtime out of the xtask keeps `cargo xtask` fast to build.
 //!
 //! 1. Make sure the artifact is fresh (as `cargo xtask test` does) and
-//!    resolve the MicroPython source tree exactly as `build-artifact` does.
+//!    resolve the MicroPython source tree exactly as `build-artifact` does
+//!    (patches applied).
 //! 2. Build the native reference, the unix port of that tree, into
 //!    `.work/native/` (out of tree; incremental after the first ~30 s).
 //! 3. Run `cargo run -p mpwasm-compat -- --tree <src> --native <bin> ARGS...`.
@@ -20,6 +21,7 @@ use xshell::Shell;
 
 use crate::build::{Ctx, SCRUBBED_ENV};
 use crate::cli::BuildArgs;
+use crate::patches;
 use crate::source::{self, ResolvedSource};
 use crate::util::{display_rel, remove_dir_if_exists};
 
@@ -92,13 +94,19 @@ fn run_compat(ctx: &Ctx, args: impl IntoIterator<Item = impl AsRef<OsStr>>) -> R
     Ok(())
 }
 
-/// The MicroPython tree exactly as `build-artifact` resolves it.
+/// The MicroPython tree exactly as `build-artifact` resolves it, with our
+/// patches (`micropython-port/patches/`) applied: the native reference is
+/// the same interpreter as the guest, so the comparison shows what the Wasm
+/// target and the sandbox change, not what the patches change.
 pub fn resolve_source(sh: &Shell, ctx: &Ctx) -> Result<ResolvedSource> {
     let args = BuildArgs::default();
     let work = ctx.repo_root.join(".work");
     let fetched = ctx.repo_root.join(source::FETCHED_TARBALL_REL);
     let plan = source::plan_source(&args, &ctx.cwd, &ctx.repo_root, fetched.is_file());
-    source::resolve(sh, &plan, &work, &ctx.repo_root)
+    let mut src = source::resolve(sh, &plan, &work, &ctx.repo_root)?;
+    let patch_set = patches::list(&ctx.repo_root)?;
+    src.dir = patches::prepare(sh, &src.dir, &work, &patch_set)?;
+    Ok(src)
 }
 
 /// Build (or bring up to date) the unix port of `src` under `dir` and

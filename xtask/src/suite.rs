@@ -62,9 +62,7 @@ pub fn run(sh: &Shell, ctx: &Ctx, rest: &[String]) -> Result<()> {
     cmd!(sh, "cargo test --workspace {rest...}")
         .run()
         .context("the test suite failed")?;
-    // The pytest suite of the Python package (`cargo xtask wheel --test`)
-    // is not a gate yet: one of its tests hung (100 % CPU, no limit
-    // tripping) in a run on 2026-12-02; it rejoins once that is fixed.
+    crate::wheel::test(sh, ctx)?;
     crate::package::run(
         sh,
         ctx,

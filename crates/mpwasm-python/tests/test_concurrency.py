@@ -12,6 +12,20 @@ import mpwasm
 from mpwasm import MicroPythonSession, WallTimeout, run
 
 SPIN = "while True:\n    pass"
+# A missed interrupt must fail the test, not hang it.
+MISSED_INTERRUPT_SECONDS = 20
+
+
+@pytest.fixture
+def sigint_raises():
+    """Python raises KeyboardInterrupt on SIGINT only if SIGINT was not
+    ignored when the interpreter started, and a process started in the
+    background by a non-interactive shell (as a CI runner may start pytest)
+    inherits it ignored: then interrupt_main() and raise_signal(SIGINT) do
+    nothing. These tests are about what happens when Python does raise."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def test_other_python_threads_run_while_the_guest_runs():
@@ -107,19 +121,19 @@ def _interrupt_soon(how):
     [_thread.interrupt_main, lambda: signal.raise_signal(signal.SIGINT)],
     ids=["interrupt_main", "raise_signal"],
 )
-def test_keyboard_interrupt_stops_a_one_shot_run(how):
+def test_keyboard_interrupt_stops_a_one_shot_run(how, sigint_raises):
     timer = _interrupt_soon(how)
     started = time.monotonic()
     try:
         with pytest.raises(KeyboardInterrupt):
-            run(SPIN, fuel=None, wall_timeout_seconds=None)
+            run(SPIN, fuel=None, wall_timeout_seconds=MISSED_INTERRUPT_SECONDS)
     finally:
         timer.cancel()
     assert time.monotonic() - started < 5
 
 
-def test_keyboard_interrupt_stops_a_session_run_and_keeps_it():
-    session = MicroPythonSession(fuel=None)
+def test_keyboard_interrupt_stops_a_session_run_and_keeps_it(sigint_raises):
+    session = MicroPythonSession(fuel=None, wall_timeout_seconds=MISSED_INTERRUPT_SECONDS)
     session.run("x = 1\nlog = []")
     timer = _interrupt_soon(_thread.interrupt_main)
     try:
@@ -133,14 +147,16 @@ def test_keyboard_interrupt_stops_a_session_run_and_keeps_it():
     assert session.run("print(x, log)").stdout == "1 ['finally']\n"
 
 
-def test_keyboard_interrupt_in_a_host_function_stops_the_run():
+def test_keyboard_interrupt_in_a_host_function_stops_the_run(sigint_raises):
     def slow():
         # Python code: its eval loop raises the KeyboardInterrupt here.
         end = time.monotonic() + 5
         while time.monotonic() < end:
             pass
 
-    session = MicroPythonSession(host_functions={"slow": slow}, fuel=None)
+    session = MicroPythonSession(
+        host_functions={"slow": slow}, fuel=None, wall_timeout_seconds=MISSED_INTERRUPT_SECONDS
+    )
     timer = _interrupt_soon(_thread.interrupt_main)
     started = time.monotonic()
     try:
@@ -151,11 +167,11 @@ def test_keyboard_interrupt_in_a_host_function_stops_the_run():
     assert time.monotonic() - started < 4
 
 
-def test_runs_after_an_interrupt_are_normal():
+def test_runs_after_an_interrupt_are_normal(sigint_raises):
     timer = _interrupt_soon(_thread.interrupt_main)
     try:
         with pytest.raises(KeyboardInterrupt):
-            run(SPIN, fuel=None, wall_timeout_seconds=None)
+            run(SPIN, fuel=None, wall_timeout_seconds=MISSED_INTERRUPT_SECONDS)
     finally:
         timer.cancel()
     assert run("print('again')").stdout == "again\n"

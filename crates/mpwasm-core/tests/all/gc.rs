@@ -68,6 +68,29 @@ print(acc, len(keep), keep[-1]["l"][1][1]["x"], sum(k["i"] for k in keep))
     );
 }
 
+/// Ordered dicts (patch 0100): entries, tombstones and the hash index share
+/// one GC block that grows, compacts and shrinks while values are live only
+/// through it.
+#[test]
+fn dicts_with_deletions_reinsertions_and_popitem() {
+    stress(
+        r#"
+d = {}
+for i in range(4000):
+    d["k%d" % (i % 300)] = [i, str(i)]
+    if i % 3 == 0:
+        d.pop("k%d" % ((i * 7) % 300), None)
+    if i % 50 == 0:
+        d[("t", i)] = {"v": str(i) * 3}
+live = list(d.items())
+while len(d) > 10:
+    k, v = d.popitem()
+print(len(live), live[:2], live[-1], list(d), sum(len(str(v)) for v in d.values()))
+"#,
+        SMALL,
+    );
+}
+
 #[test]
 fn exceptions_caught_in_long_loops() {
     stress(

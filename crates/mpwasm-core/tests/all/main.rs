@@ -3,6 +3,7 @@
 
 mod bridge_abuse;
 mod concurrency;
+mod cpython;
 mod errors;
 mod filesystem;
 mod fuzz_corpus;
@@ -16,6 +17,7 @@ mod output_floods;
 mod recovery;
 mod recursion;
 mod soft_limits;
+mod stdlib;
 
 use std::sync::OnceLock;
 
