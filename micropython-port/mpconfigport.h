@@ -116,6 +116,23 @@ void mpw_free_heap_area(void *area);
         mp_hal_delay_ms(1); \
     } while (0);
 
+// Soft limits and cancel (main.c): every MPW_POLL_INTERVAL passes through the
+// VM's safe points (branches, the start of a bytecode frame) the guest asks
+// the host, through the `poll` import, whether to raise `LimitExceeded` or
+// `KeyboardInterrupt` there. The countdown keeps the cost of the check to a
+// decrement on most branches; the host enforces a grace period for code
+// that never reaches a safe point (a long C call).
+extern int mpw_poll_countdown;
+void mpw_poll_host(void);
+#define MPW_VM_POLL do { if (--mpw_poll_countdown <= 0) { mpw_poll_host(); } } while (0);
+#define MICROPY_VM_HOOK_INIT MPW_VM_POLL
+#define MICROPY_VM_HOOK_LOOP MPW_VM_POLL
+// LimitExceeded(BaseException): a soft wall-clock or fuel limit, which
+// `except Exception` does not catch, so the run ends unless the code insists.
+extern const struct _mp_obj_type_t mp_type_LimitExceeded;
+#define MICROPY_PORT_EXTRA_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_LimitExceeded), MP_ROM_PTR(&mp_type_LimitExceeded) },
+
 // --- Types ----------------------------------------------------------------
 #define MP_SSIZE_MAX (0x7fffffff)
 #define UINT_FMT "%u"

@@ -18,6 +18,7 @@ mod memory_bombs;
 mod output_floods;
 mod recovery;
 mod recursion;
+mod soft_limits;
 mod stdlib;
 
 use std::process::Command;
@@ -94,6 +95,33 @@ pub fn child_before_after(test: &str, tag: &str) -> (u64, u64) {
             .unwrap()
     };
     (figure("before="), figure("after="))
+}
+
+/// The result of a run its fuel budget stopped: softly (`LimitExceeded` at a
+/// safe point) or, for code stuck in C, hard after the grace fuel.
+pub fn fuel_stopped(e: &Error) -> &RunResult {
+    match e {
+        Error::OutOfFuel(r)
+        | Error::Interrupted {
+            interrupt: mpwasm_core::Interrupt::Fuel,
+            result: r,
+            ..
+        } => r,
+        other => panic!("expected a fuel stop: {other:?}"),
+    }
+}
+
+/// The result of a run its wall-clock budget stopped, softly or hard.
+pub fn clock_stopped(e: &Error) -> &RunResult {
+    match e {
+        Error::Timeout(r)
+        | Error::Interrupted {
+            interrupt: mpwasm_core::Interrupt::WallClock,
+            result: r,
+            ..
+        } => r,
+        other => panic!("expected a wall-clock stop: {other:?}"),
+    }
 }
 
 /// Options with the default limits changed by `set`.
