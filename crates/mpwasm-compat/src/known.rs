@@ -128,6 +128,9 @@ impl CPythonText {
         match self {
             CPythonText::ExceptionRepr => {
                 // `Name(args,)` with no nested parentheses in the arguments.
+                // A constant pattern, exercised by the compat tests: it
+                // cannot fail on input.
+                #[allow(clippy::expect_used)]
                 let re = regex::Regex::new(
                     r"\b([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Exit))\(([^()\n]*),\)",
                 )
