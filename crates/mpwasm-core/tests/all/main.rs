@@ -16,6 +16,7 @@ mod memory_bombs;
 mod output_floods;
 mod recovery;
 mod recursion;
+mod stdlib;
 
 use std::sync::OnceLock;
 
