@@ -21,6 +21,8 @@
 #include "py/gc.h"
 #include "py/mperrno.h"
 #include "py/mphal.h"
+#include "py/objexcept.h"
+#include "py/objstr.h"
 #include "py/runtime.h"
 #include "py/stackctrl.h"
 #include "extmod/vfs.h"
@@ -140,6 +142,63 @@ void mp_cstack_init_with_sp_here(size_t stack_size) {
 void mp_cstack_check(void) {
     if (mp_cstack_usage() >= MP_STATE_THREAD(stack_limit) || mpw_import_stack_exhausted()) {
         mp_raise_recursion_depth();
+    }
+}
+
+// --- Soft limits and cancel ---------------------------------------------
+//
+// The host cannot raise an exception in the guest by itself: it answers the
+// `poll` import, which the VM asks at its safe points (MPW_VM_POLL in
+// mpconfigport.h) and after every sleep. A nonzero answer schedules the
+// exception as MicroPython's own Ctrl-C does (mp_sched_exception), so the
+// pending-exception check that follows the hook raises it where a bytecode
+// instruction would raise, and `finally` blocks and handlers run.
+
+MP_DEFINE_EXCEPTION(LimitExceeded, BaseException)
+
+// Safe points between two questions to the host: a loop iteration passes
+// one or two, so the host hears from the guest every few microseconds.
+#define MPW_POLL_INTERVAL 64
+
+int mpw_poll_countdown = MPW_POLL_INTERVAL;
+
+// Only runs ask: booting (also at snapshot time, where the host's imports
+// trap) never does.
+static bool polling;
+
+// Preallocated like mp_kbd_exception: raising it allocates nothing, so a
+// full heap cannot turn the limit into a MemoryError.
+MP_REGISTER_ROOT_POINTER(mp_obj_exception_t mpw_limit_exception);
+
+static MP_DEFINE_STR_OBJ(wall_clock_text, "wall-clock limit reached");
+static MP_DEFINE_STR_OBJ(fuel_text, "fuel limit reached");
+static const mp_rom_obj_tuple_t wall_clock_args = {{&mp_type_tuple}, 1, {MP_ROM_PTR(&wall_clock_text)}};
+static const mp_rom_obj_tuple_t fuel_args = {{&mp_type_tuple}, 1, {MP_ROM_PTR(&fuel_text)}};
+
+static void schedule_interrupt(int32_t kind) {
+    mp_obj_exception_t *exc;
+    if (kind == MPW_INTERRUPT_CANCEL) {
+        exc = &MP_STATE_VM(mp_kbd_exception);
+    } else {
+        exc = &MP_STATE_VM(mpw_limit_exception);
+        exc->base.type = &mp_type_LimitExceeded;
+        exc->args = (mp_obj_tuple_t *)(kind == MPW_INTERRUPT_FUEL ? &fuel_args : &wall_clock_args);
+    }
+    // A traceback from an earlier raise of the same object would be extended.
+    exc->traceback_alloc = 0;
+    exc->traceback_len = 0;
+    exc->traceback_data = NULL;
+    mp_sched_exception(MP_OBJ_FROM_PTR(exc));
+}
+
+void mpw_poll_host(void) {
+    mpw_poll_countdown = MPW_POLL_INTERVAL;
+    if (!polling) {
+        return;
+    }
+    int32_t kind = mpw_import_poll();
+    if (kind != MPW_INTERRUPT_NONE) {
+        schedule_interrupt(kind);
     }
 }
 
@@ -360,7 +419,15 @@ int32_t mpw_exec(uint32_t name_len, uint32_t src_len, uint32_t mode) {
         return MPW_STATUS_BAD_REQUEST;
     }
     MPW_ENTER();
-    return exec_source(name_len, src_len, mode);
+    // The same run asks at the same points: fuel use stays deterministic.
+    mpw_poll_countdown = MPW_POLL_INTERVAL;
+    polling = true;
+    int32_t status = exec_source(name_len, src_len, mode);
+    polling = false;
+    // An interrupt scheduled while another exception was already ending the
+    // run was never raised: it must not fire in the next run.
+    MP_STATE_MAIN_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    return status;
 }
 
 // GC statistics for the host, all in bytes (gc_info counts max_free in blocks).

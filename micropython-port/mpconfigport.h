@@ -116,6 +116,23 @@ void mpw_free_heap_area(void *area);
         mp_hal_delay_ms(1); \
     } while (0);
 
+// Soft limits and cancel (main.c): every MPW_POLL_INTERVAL passes through the
+// VM's safe points (branches, the start of a bytecode frame) the guest asks
+// the host, through the `poll` import, whether to raise `LimitExceeded` or
+// `KeyboardInterrupt` there. The countdown keeps the cost of the check to a
+// decrement on most branches; the host enforces a grace period for code
+// that never reaches a safe point (a long C call).
+extern int mpw_poll_countdown;
+void mpw_poll_host(void);
+#define MPW_VM_POLL do { if (--mpw_poll_countdown <= 0) { mpw_poll_host(); } } while (0);
+#define MICROPY_VM_HOOK_INIT MPW_VM_POLL
+#define MICROPY_VM_HOOK_LOOP MPW_VM_POLL
+// LimitExceeded(BaseException): a soft wall-clock or fuel limit, which
+// `except Exception` does not catch, so the run ends unless the code insists.
+extern const struct _mp_obj_type_t mp_type_LimitExceeded;
+#define MICROPY_PORT_EXTRA_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_LimitExceeded), MP_ROM_PTR(&mp_type_LimitExceeded) },
+
 // --- Types ----------------------------------------------------------------
 #define MP_SSIZE_MAX (0x7fffffff)
 #define UINT_FMT "%u"
@@ -136,4 +153,31 @@ typedef long mp_off_t;
 #endif
 
 extern const struct _mp_print_t mp_stderr_print;
+
 uint32_t mpw_random_seed(void);
+
+// --- CPython compatibility ------------------------------------------------
+// CPython's exception classes and messages (compat_errors.c): the raising
+// sites in py/ call these when MICROPY_MPW_CPYTHON_ERRORS is set
+// (patches/0200-cpython-exceptions.patch; mpy-cross, built from the same
+// patched tree, leaves it unset and keeps MicroPython's texts).
+#include <stdbool.h>
+#define MICROPY_MPW_CPYTHON_ERRORS          (1)
+struct _mp_obj_type_t;
+struct _mp_obj_tuple_t;
+extern const struct _mp_obj_type_t mp_type_RecursionError;
+__attribute__((noreturn)) void mpw_raise_zero_division(int op, bool is_float);
+__attribute__((noreturn)) void mpw_raise_unsupported_binary(int op, void *lhs, void *rhs);
+__attribute__((noreturn)) void mpw_raise_unsupported_unary(int op, void *arg);
+__attribute__((noreturn)) void mpw_raise_not_in_sequence(const struct _mp_obj_type_t *type, void *value, bool remove);
+__attribute__((noreturn)) void mpw_raise_float_parse_error(const char *str, size_t len);
+void mpw_exception_print_args(const struct _mp_print_t *print, const struct _mp_obj_type_t *type,
+    const struct _mp_obj_tuple_t *args, int kind);
+// str's methods and step slicing (compat_str.c, patches/0201-str-methods.patch).
+#define MICROPY_MPW_CPYTHON_STR             (1)
+struct _mp_obj_dict_t;
+extern const struct _mp_obj_dict_t mpw_str_locals_dict;
+void *mpw_str_slice_step(void *self, void *slice);
+bool mpw_unichar_isprintable(uint32_t c);
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) },

@@ -48,15 +48,19 @@ uint64_t mp_hal_time_ns(void) {
 
 // Sleeping goes through the host (not WASI poll_oneoff) so that the host can
 // cut the sleep short at the run's wall-clock deadline.
+// The host ends a sleep early at the deadline or on cancel; asking right
+// after it raises the interrupt here rather than a few branches later.
 void mp_hal_delay_us(mp_uint_t us) {
     mp_handle_pending(true);
     mpw_import_sleep_ns((int64_t)us * 1000);
+    mpw_poll_host();
     mp_handle_pending(true);
 }
 
 void mp_hal_delay_ms(mp_uint_t ms) {
     mp_handle_pending(true);
     mpw_import_sleep_ns((int64_t)ms * 1000000);
+    mpw_poll_host();
     mp_handle_pending(true);
 }
 

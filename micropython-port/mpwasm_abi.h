@@ -36,6 +36,11 @@
 #define MPW_HOST_ERR_RESPONSE_TOO_LARGE (-2)
 #define MPW_HOST_ERR_BAD_REQUEST (-3)
 
+#define MPW_INTERRUPT_NONE 0
+#define MPW_INTERRUPT_WALL_CLOCK 1
+#define MPW_INTERRUPT_FUEL 2
+#define MPW_INTERRUPT_CANCEL 3
+
 // Read by the host as little-endian u32 words, in this order.
 typedef struct {
     uint32_t exit_code;
@@ -64,6 +69,8 @@ __attribute__((import_module(MPW_IMPORT_MODULE), import_name("stack_exhausted"))
 __attribute__((import_module(MPW_IMPORT_MODULE), import_name("host_call"))) int32_t mpw_import_host_call(const char *name, int32_t name_len, const char *payload, int32_t payload_len, char *result, int32_t result_cap);
 // the size of the first result buffer to offer host_call
 __attribute__((import_module(MPW_IMPORT_MODULE), import_name("host_result_cap"))) int32_t mpw_import_host_result_cap(void);
+// at a safe point: an MPW_INTERRUPT_* code, nonzero when the guest should raise that interrupt now
+__attribute__((import_module(MPW_IMPORT_MODULE), import_name("poll"))) int32_t mpw_import_poll(void);
 
 // Exports, defined by the port with MPW_EXPORT(MPW_EXPORT_<NAME>).
 // boot the VM; MPW_STATUS_OK or MPW_STATUS_NOT_READY

@@ -17,8 +17,8 @@ use std::time::Duration;
 
 use arbitrary::Unstructured;
 use mpwasm_core::{
-    BridgeConfig, Error, ExecMode, HostFunctions, Limits, LimitsError, RunOptions, RunResult,
-    Runtime, Vm,
+    BridgeConfig, Error, ExecMode, HostFunctions, Interrupt, Limits, LimitsError, RunOptions,
+    RunResult, Runtime, Vm,
 };
 use mpwasm_host::HostError;
 use serde_json::{Value, json};
@@ -388,8 +388,16 @@ pub fn check_outcome(
                 }
                 Error::MemoryLimit { .. } => {}
                 Error::Exit { code, .. } => assert_ne!(*code, 0),
-                Error::OutOfFuel(_) => assert!(limits.get_fuel().is_some(), "{e:?}"),
-                Error::Timeout(_) => assert!(limits.get_wall_timeout().is_some(), "{e:?}"),
+                Error::OutOfFuel(_)
+                | Error::Interrupted {
+                    interrupt: Interrupt::Fuel,
+                    ..
+                } => assert!(limits.get_fuel().is_some(), "{e:?}"),
+                Error::Timeout(_)
+                | Error::Interrupted {
+                    interrupt: Interrupt::WallClock,
+                    ..
+                } => assert!(limits.get_wall_timeout().is_some(), "{e:?}"),
                 Error::StackOverflow(_) => {}
                 other => panic!("a run ended in a host/engine error: {other:?}"),
             }
@@ -424,17 +432,20 @@ fn check_result(limits: &Limits, result: &RunResult) {
                 remaining.is_some_and(|r| r <= budget),
                 "{remaining:?} left of {budget}"
             );
-            assert_eq!(
-                result.fuel_consumed + remaining.unwrap_or(0),
-                budget,
-                "fuel accounting"
+            // After a soft fuel stop the guest may use the grace fuel too.
+            let used = result.fuel_consumed + remaining.unwrap_or(0);
+            assert!(
+                used == budget
+                    || (remaining == Some(0) && used <= budget + limits.get_fuel_grace()),
+                "fuel accounting: {} used, {remaining:?} left of {budget}",
+                result.fuel_consumed
             );
         }
         None => assert_eq!(result.fuel_remaining, None),
     }
     if let Some(timeout) = limits.get_wall_timeout() {
         assert!(
-            result.duration <= timeout.saturating_add(DEADLINE_SLACK),
+            result.duration <= timeout + limits.get_grace() + DEADLINE_SLACK,
             "a run took {:?} with a {timeout:?} limit",
             result.duration
         );
@@ -456,7 +467,18 @@ fn outcome_of(outcome: &Result<RunResult, Error>) -> Outcome {
             stdout_log2: log2(result.stdout.len() as u64),
         },
         Err(e) => Outcome {
-            kind: e.kind(),
+            // Soft stops are told apart by what stopped them.
+            kind: match e {
+                Error::Interrupted {
+                    interrupt: Interrupt::Fuel,
+                    ..
+                } => "soft_out_of_fuel",
+                Error::Interrupted {
+                    interrupt: Interrupt::WallClock,
+                    ..
+                } => "soft_timeout",
+                other => other.kind(),
+            },
             exception: match e {
                 Error::GuestException(exception) => exception.type_name.clone(),
                 _ => String::new(),

@@ -57,6 +57,17 @@ static NORETURN void host_call_error(int32_t n) {
     mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("host call failed"));
 }
 
+// A limit or a cancel that tripped while the host function ran stops the
+// guest as the call returns, before it runs more of its own code (the VM's
+// next safe point may be statements away).
+static void stop_if_interrupted(host_response_t *r) {
+    mpw_poll_host();
+    if (MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL) {
+        host_response_free(r);
+        mp_handle_pending(true);
+    }
+}
+
 // Send one request and fill `r` with the response text.
 static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload_len, host_response_t *r) {
     size_t name_len;
@@ -82,6 +93,7 @@ static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload
     if (n <= cap) {
         r->data = scratch;
         r->len = (size_t)n;
+        stop_if_interrupted(r);
         return;
     }
     // Too big for the first buffer: the host keeps the response; ask again
@@ -101,6 +113,7 @@ static void host_call_into(mp_obj_t name_in, const char *payload, size_t payload
     }
     r->data = r->spill.buf;
     r->len = (size_t)n;
+    stop_if_interrupted(r);
 }
 
 static mp_obj_t host_call(mp_obj_t name_in, mp_obj_t payload_in) {

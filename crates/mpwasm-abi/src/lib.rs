@@ -70,6 +70,10 @@ pub mod import {
     pub const HOST_CALL: &str = "host_call";
     /// `host_result_cap() -> i32`: the first result buffer size the guest offers.
     pub const HOST_RESULT_CAP: &str = "host_result_cap";
+    /// `poll() -> i32`: asked at the VM's safe points (every few dozen
+    /// branches and calls, after a sleep); an [`InterruptKind`](crate::InterruptKind)
+    /// code, nonzero when the guest should raise that interrupt there.
+    pub const POLL: &str = "poll";
 }
 
 /// The type of a parameter or result in the ABI: its Wasm type, and how
@@ -288,6 +292,13 @@ pub const IMPORTS: &[FuncSig] = &[
         result: Some(I32),
         doc: "the size of the first result buffer to offer host_call",
     },
+    FuncSig {
+        name: import::POLL,
+        c_name: Some(concat!("mpw_import_", stringify!(poll))),
+        params: &[],
+        result: Some(I32),
+        doc: "at a safe point: an MPW_INTERRUPT_* code, nonzero when the guest should raise that interrupt now",
+    },
 ];
 
 /// Declares a fieldless enum with explicit codes, its name in the C header,
@@ -376,6 +387,21 @@ abi_enum! {
         ResponseTooLarge = -2 => "RESPONSE_TOO_LARGE",
         /// Negative lengths, out-of-bounds pointers, or a name or payload that is not UTF-8.
         BadRequest = -3 => "BAD_REQUEST",
+    }
+}
+
+abi_enum! {
+    /// What `poll` asks the guest to raise at its safe point: a soft limit
+    /// (`LimitExceeded`, a `BaseException`) or a cancel (`KeyboardInterrupt`).
+    InterruptKind: i32, c_prefix = "MPW_INTERRUPT_" {
+        /// Nothing: carry on.
+        None = 0 => "NONE",
+        /// The run's wall-clock budget is used up.
+        WallClock = 1 => "WALL_CLOCK",
+        /// The run's fuel budget is used up.
+        Fuel = 2 => "FUEL",
+        /// The host cancelled the run.
+        Cancel = 3 => "CANCEL",
     }
 }
 
@@ -524,6 +550,13 @@ pub fn c_header() -> String {
                 .map(|f| (f.c_name(), i64::from(f.code())))
                 .collect(),
         ),
+        (
+            InterruptKind::C_PREFIX,
+            InterruptKind::ALL
+                .iter()
+                .map(|k| (k.c_name(), i64::from(k.code())))
+                .collect(),
+        ),
     ] {
         h.push('\n');
         for (name, code) in codes {
@@ -592,6 +625,9 @@ mod tests {
         for f in CallFailure::ALL {
             assert_eq!(CallFailure::from_code(f.code()), Some(*f));
             assert!(f.code() < 0, "failures are negative: lengths are not");
+        }
+        for k in InterruptKind::ALL {
+            assert_eq!(InterruptKind::from_code(k.code()), Some(*k));
         }
         assert_eq!(ExecStatus::from_code(99), None);
         for (i, f) in InfoField::ALL.iter().enumerate() {

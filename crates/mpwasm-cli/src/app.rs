@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, IsTerminal, Read};
 
-use mpwasm_core::{Error, ExecMode, RunOptions, RunResult, Runtime, Vm};
+use mpwasm_core::{CancelHandle, Error, ExecMode, RunOptions, RunResult, Runtime, Vm};
 use mpwasm_session::Session;
 
 use crate::cli::{Args, Program, exit};
@@ -92,6 +92,10 @@ pub fn main(args: &Args) -> i32 {
     if let Some(dir) = &args.dir {
         options.readonly_dir(dir);
     }
+    let cancel = CancelHandle::new();
+    options.cancel_handle(cancel.clone());
+    let repl = source.is_none() && std::io::stdin().is_terminal();
+    on_ctrl_c(cancel, repl);
 
     match source {
         Some((name, code)) => {
@@ -102,6 +106,22 @@ pub fn main(args: &Args) -> i32 {
         None if std::io::stdin().is_terminal() => crate::repl::run(&runtime, options, args),
         None => run_lines(&runtime, options, args, std::io::stdin().lock()),
     }
+}
+
+/// Ctrl-C (SIGINT) cancels the run in progress the soft way: the guest gets
+/// `KeyboardInterrupt` at its next safe point, its `finally` blocks run,
+/// and the REPL goes on with the session's state (a one-shot run or a
+/// piped session then exits with 130). With no run in progress it exits at
+/// once with 130; the REPL's line editor reads Ctrl-C as a key itself, so
+/// the signal only comes while an entry runs.
+fn on_ctrl_c(cancel: CancelHandle, repl: bool) {
+    // Without a handler (another one is installed) Ctrl-C keeps its default:
+    // the process ends.
+    let _ = ctrlc::set_handler(move || {
+        if !cancel.cancel() && !repl {
+            std::process::exit(exit::INTERRUPTED);
+        }
+    });
 }
 
 /// Build the runtime for the artifact the arguments name. The pool is
@@ -188,8 +208,10 @@ pub fn run_entry(session: &mut Session, code: &str, args: &Args) -> Next {
         match e {
             Error::Exit { code, .. } => return Next::Stop(*code),
             Error::GuestException(_)
+            | Error::Interrupted { .. }
             | Error::OutOfFuel(_)
             | Error::Timeout(_)
+            | Error::Cancelled(_)
             | Error::MemoryLimit { .. }
             | Error::StackOverflow(_)
             | Error::Trap { .. } => {}
@@ -226,6 +248,8 @@ pub fn run_lines(runtime: &Runtime, options: RunOptions, args: &Args, input: imp
         for statement in statements {
             match run_entry(&mut session, &statement, args) {
                 Next::Continue(exit::OK) => {}
+                // Ctrl-C ends a piped session, as it ends a one-shot run.
+                Next::Continue(exit::INTERRUPTED) => return exit::INTERRUPTED,
                 Next::Continue(code) => status = code,
                 Next::Stop(code) => return code,
             }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Parser;
 use mpwasm_core::Limits;
 
-use crate::parse::{parse_fuel, parse_size, parse_size_usize, parse_timeout};
+use crate::parse::{parse_fuel, parse_grace, parse_size, parse_size_usize, parse_timeout};
 
 /// Process exit codes. A guest's `sys.exit(n)` exits with `n`, which may
 /// coincide with one of these; `--json` tells them apart.
@@ -17,9 +17,11 @@ pub mod exit {
     pub const EXCEPTION: i32 = 1;
     /// Bad command-line usage (clap's code), including limits out of range.
     pub const USAGE: i32 = 2;
-    /// The fuel budget ran out.
+    /// The fuel budget ran out (the guest got `LimitExceeded`, or trapped
+    /// after the grace fuel).
     pub const OUT_OF_FUEL: i32 = 3;
-    /// The wall-clock timeout expired.
+    /// The wall-clock timeout expired (the guest got `LimitExceeded`, or
+    /// trapped after the grace period).
     pub const TIMEOUT: i32 = 4;
     /// The memory limit was reached (`MemoryError`).
     pub const MEMORY_LIMIT: i32 = 5;
@@ -30,6 +32,8 @@ pub mod exit {
     /// Setup failed: missing or invalid artifact, engine error, unreadable
     /// program file, bad `--dir`, I/O error.
     pub const SETUP: i32 = 8;
+    /// Interrupted by Ctrl-C (SIGINT), as shells report it: 128 + 2.
+    pub const INTERRUPTED: i32 = 130;
 }
 
 const AFTER_HELP: &str = "\
@@ -51,6 +55,12 @@ Exit status:
   7    other guest trap
   8    setup error: missing/invalid artifact, engine error, unreadable
        program file, bad --dir
+  130  interrupted (Ctrl-C)
+  A limit, or Ctrl-C, raises LimitExceeded or KeyboardInterrupt in the
+  guest at its next safe point, so its finally blocks run; in the REPL and
+  in a session read from stdin the session keeps its state. A guest still
+  running --grace later (stuck in a long C call) is stopped hard and the
+  session is reset.
   Reading stdin into a session: the status of the last failing statement,
   else 0 (sys.exit(n) ends the session with n).
 
@@ -86,6 +96,12 @@ pub struct Args {
     /// Wall-clock limit per run in seconds; `0` or `none` disables it.
     #[arg(long, value_name = "SECONDS", value_parser = parse_timeout, default_value = "1")]
     pub timeout: std::option::Option<Duration>,
+
+    /// How long the guest may still run after a limit or Ctrl-C stopped it
+    /// (its finally blocks) before it is stopped hard; `0` stops it at once
+    /// (for fuel too).
+    #[arg(long, value_name = "SECONDS", value_parser = parse_grace, default_value = "0.1")]
+    pub grace: Duration,
 
     /// Cap on captured stdout, and on captured stderr, per run.
     #[arg(long = "max-output", value_name = "BYTES", value_parser = parse_size_usize, default_value = "1M")]
@@ -141,7 +157,12 @@ impl Args {
             .memory_bytes(self.memory)
             .fuel(self.fuel)
             .wall_timeout(self.timeout)
+            .grace(self.grace)
             .max_output_bytes(self.max_output);
+        if self.grace.is_zero() {
+            // No grace at all: running out of fuel is a trap too.
+            limits.fuel_grace(0);
+        }
         limits
     }
 

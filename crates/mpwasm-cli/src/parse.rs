@@ -119,6 +119,34 @@ pub fn parse_timeout(text: &str) -> Result<Option<Duration>, String> {
     Ok(Some(duration))
 }
 
+/// A grace period in seconds (`0` makes every limit a trap at once).
+///
+/// ```
+/// use std::time::Duration;
+/// use mpwasm_cli::parse::parse_grace;
+///
+/// assert_eq!(parse_grace("0.25"), Ok(Duration::from_millis(250)));
+/// assert_eq!(parse_grace("0"), Ok(Duration::ZERO));
+/// assert!(parse_grace("none").is_err());
+/// ```
+///
+/// # Errors
+///
+/// A message naming the text when it is not plain decimal seconds, or is
+/// longer than a year.
+pub fn parse_grace(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if text.trim_matches(|c| c == '0' || c == '.').is_empty() && !text.is_empty() {
+        return Ok(Duration::ZERO);
+    }
+    match parse_timeout(text) {
+        Ok(Some(d)) => Ok(d),
+        _ => Err(format!(
+            "invalid grace period `{text}`: expected seconds (e.g. 0.1) or `0`"
+        )),
+    }
+}
+
 /// Digits with optional `_` separators (not leading, not trailing).
 fn parse_digits(text: &str) -> Option<u64> {
     if text.is_empty() || text.starts_with('_') || text.ends_with('_') {

@@ -1,6 +1,9 @@
 //! The interactive REPL (stdin is a terminal): rustyline line editing with
 //! history, `>>> `/`... ` prompts, CPython-style multi-line entries, one
-//! resident session whose expression values are echoed.
+//! resident session whose expression values are echoed. A pasted block
+//! works both ways a terminal delivers it: as keystrokes (the lines read
+//! ahead stay in rustyline's buffer for the next prompt, its `buffer-redux`
+//! feature) and as a bracketed paste (one entry with newlines, split here).
 
 use std::path::PathBuf;
 
@@ -50,11 +53,15 @@ pub fn run(runtime: &Runtime, options: RunOptions, args: &Args) -> i32 {
                 if !line.trim().is_empty() {
                     let _ = editor.add_history_entry(line.as_str());
                 }
+                // A bracketed paste arrives as one entry with its newlines:
+                // its lines are grouped as if they had been typed.
                 let mut stop = None;
-                for statement in grouper.push(&line) {
-                    if let Next::Stop(code) = run_entry(&mut session, &statement, args) {
-                        stop = Some(code);
-                        break;
+                'lines: for part in line.split('\n') {
+                    for statement in grouper.push(part) {
+                        if let Next::Stop(code) = run_entry(&mut session, &statement, args) {
+                            stop = Some(code);
+                            break 'lines;
+                        }
                     }
                 }
                 if let Some(code) = stop {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use mpwasm_core::{Error, RunResult};
+use mpwasm_core::{Error, Interrupt, RunResult};
 use serde::Serialize;
 
 use crate::cli::exit;
@@ -14,8 +14,21 @@ pub fn exit_code(error: &Error) -> i32 {
     match error {
         Error::GuestException(_) => exit::EXCEPTION,
         Error::Exit { code, .. } => *code,
-        Error::OutOfFuel(_) => exit::OUT_OF_FUEL,
-        Error::Timeout(_) => exit::TIMEOUT,
+        Error::OutOfFuel(_)
+        | Error::Interrupted {
+            interrupt: Interrupt::Fuel,
+            ..
+        } => exit::OUT_OF_FUEL,
+        Error::Timeout(_)
+        | Error::Interrupted {
+            interrupt: Interrupt::WallClock,
+            ..
+        } => exit::TIMEOUT,
+        Error::Cancelled(_)
+        | Error::Interrupted {
+            interrupt: Interrupt::Cancel,
+            ..
+        } => exit::INTERRUPTED,
         Error::MemoryLimit { .. } => exit::MEMORY_LIMIT,
         Error::StackOverflow(_) => exit::STACK_OVERFLOW,
         Error::Trap { .. } => exit::TRAP,
@@ -61,6 +74,11 @@ pub struct JsonError {
     pub traceback: Option<String>,
     /// The guest's `sys.exit` code, for `kind == "exit"`.
     pub exit_code: Option<i32>,
+    /// What stopped the run early (`wall_clock`, `fuel`, `cancel`), soft
+    /// (`kind == "interrupted"`, the session kept) or hard (a trap); absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interrupt: Option<&'static str>,
 }
 
 impl JsonReport {
@@ -99,6 +117,7 @@ impl JsonReport {
                 message,
                 traceback: None,
                 exit_code: None,
+                interrupt: None,
             }),
             fuel_consumed: None,
             fuel_remaining: None,
@@ -135,6 +154,12 @@ fn json_error(error: &Error) -> JsonError {
             None,
         ),
         Error::Exit { code, .. } => (None, error.to_string(), None, Some(*code)),
+        Error::Interrupted { traceback, .. } => (
+            None,
+            describe(error),
+            Some(traceback.clone()).filter(|t| !t.is_empty()),
+            None,
+        ),
         other => (None, describe(other), None, None),
     };
     JsonError {
@@ -143,6 +168,7 @@ fn json_error(error: &Error) -> JsonError {
         message,
         traceback,
         exit_code,
+        interrupt: error.interrupt().map(Interrupt::name),
     }
 }
 
@@ -197,6 +223,20 @@ pub fn print_error(error: &Error) {
         }
         // The guest already said what it wanted (sys.exit("message") prints it).
         Error::Exit { .. } => {}
+        // The guest's own traceback shows where it stopped; then what stopped it.
+        Error::Interrupted {
+            interrupt,
+            traceback,
+            ..
+        } => {
+            let mut err = std::io::stderr().lock();
+            let tb = collapse_repeats(traceback);
+            if !traceback.is_empty() {
+                discard_write_error(err.write_all(tb.as_bytes()).and_then(|()| err.flush()));
+            }
+            drop(err);
+            message(&format!("{interrupt}"));
+        }
         other => message(&describe(other)),
     }
 }
@@ -232,7 +272,7 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> String {
 /// ```
 /// let tb = "Traceback (most recent call last):\n".to_string()
 ///     + &"  File \"<string>\", line 1, in f\n".repeat(10)
-///     + "RuntimeError: maximum recursion depth exceeded\n";
+///     + "RecursionError: maximum recursion depth exceeded\n";
 /// let short = mpwasm_cli::report::collapse_repeats(&tb);
 /// assert_eq!(short.lines().count(), 6);
 /// assert!(short.contains("  [Previous line repeated 7 more times]\n"));

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use mpwasm_core::{Error, ExecMode, Limits, RunOptions, Runtime, Vm};
+use mpwasm_core::{Error, ExecMode, Interrupt, Limits, RunOptions, Runtime, Vm};
 
 use crate::{RawRun, Runner, Target, TestCase, Tree};
 
@@ -115,9 +115,13 @@ impl Runner for SandboxRunner {
                         output.extend_from_slice(traceback.as_bytes())
                     }
                     Error::Exit { .. } | Error::Timeout(_) => {}
+                    Error::Interrupted {
+                        interrupt: Interrupt::WallClock,
+                        ..
+                    } => {}
                     other => output.extend_from_slice(format!("{other}\n").as_bytes()),
                 }
-                if matches!(e, Error::Timeout(_)) {
+                if e.interrupt() == Some(Interrupt::WallClock) {
                     output.extend_from_slice(b"TIMEOUT");
                 } else if special {
                     output = b"CRASH".to_vec();

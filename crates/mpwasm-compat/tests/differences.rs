@@ -18,19 +18,17 @@ struct Claim {
 const CLAIMS: &[Claim] = &[
     Claim {
         name: "str_step_slice",
-        code: r##"for e in ('"hello"[::-1]', 'b"ab"[::-1]', '(1, 2, 3)[::-1]', '[1, 2, 3][::-1]', 'range(3)[::-1]'):
+        code: r##"for e in ('"hello"[::-1]', 'b"ab"[::-1]', '(1, 2, 3)[::-1]', 'bytearray(b"ab")[::-1]', 'bytes(memoryview(b"ab")[::-1])'):
     try:
         print(e, eval(e))
     except NotImplementedError as x:
         print(e, "NotImplementedError:", x)
-print("".join(reversed("hello")), tuple(reversed((1, 2))), bytes(reversed(b"ab")))
 "##,
-        stdout: r##""hello"[::-1] NotImplementedError: only slices with step=1 (aka None) are supported
-b"ab"[::-1] NotImplementedError: only slices with step=1 (aka None) are supported
-(1, 2, 3)[::-1] NotImplementedError: only slices with step=1 (aka None) are supported
-[1, 2, 3][::-1] [3, 2, 1]
-range(3)[::-1] range(2, -1, -1)
-olleh (2, 1) b'ba'
+        stdout: r##""hello"[::-1] olleh
+b"ab"[::-1] b'ba'
+(1, 2, 3)[::-1] (3, 2, 1)
+bytearray(b"ab")[::-1] NotImplementedError: only slices with step=1 (aka None) are supported
+bytes(memoryview(b"ab")[::-1]) NotImplementedError: only slices with step=1 (aka None) are supported
 "##,
         stderr: r##""##,
     },
@@ -81,7 +79,7 @@ OSError 44 True [Errno 44] ENOENT
         code: r##"import builtins
 print([n for n in ("FileNotFoundError", "ModuleNotFoundError", "RecursionError", "UnboundLocalError", "ExceptionGroup", "PermissionError", "TimeoutError", "ConnectionError") if not hasattr(builtins, n)])
 "##,
-        stdout: r##"['FileNotFoundError', 'ModuleNotFoundError', 'RecursionError', 'UnboundLocalError', 'ExceptionGroup', 'PermissionError', 'TimeoutError', 'ConnectionError']
+        stdout: r##"['FileNotFoundError', 'ModuleNotFoundError', 'UnboundLocalError', 'ExceptionGroup', 'PermissionError', 'TimeoutError', 'ConnectionError']
 "##,
         stderr: r##""##,
     },
@@ -96,7 +94,7 @@ except RuntimeError as e:
     print(type(e).__name__, e)
 "##,
         stdout: r##"200
-RuntimeError maximum recursion depth exceeded
+RecursionError maximum recursion depth exceeded
 "##,
         stderr: r##""##,
     },
@@ -175,8 +173,10 @@ print(present)
     Claim {
         name: "str_methods_missing",
         code: r##"print([m for m in ("capitalize", "casefold", "center", "count", "endswith", "expandtabs", "find", "format", "format_map", "index", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill") if not hasattr(str, m)])
+print("Straße ΣΑΣ Привет".upper(), "Straße ΣΑΣ".lower(), "١٢".isdigit(), "Ⅻ".isnumeric(), "ﬁ".upper(), "日本".isalpha())
 "##,
-        stdout: r##"['capitalize', 'casefold', 'expandtabs', 'format_map', 'isalnum', 'isascii', 'isdecimal', 'isidentifier', 'isnumeric', 'isprintable', 'istitle', 'ljust', 'maketrans', 'removeprefix', 'removesuffix', 'rjust', 'swapcase', 'title', 'translate', 'zfill']
+        stdout: r##"[]
+STRASSE ΣΑΣ ПРИВЕТ straße σας False False ﬁ False
 "##,
         stderr: r##""##,
     },
@@ -189,10 +189,10 @@ print(present)
     except TypeError as e:
         print(call, "TypeError:", e)
 "##,
-        stdout: r##""a b c".split(maxsplit=1) TypeError: function doesn't take keyword arguments
+        stdout: r##""a b c".split(maxsplit=1) ok
 print("x", flush=True) TypeError: extra keyword arguments given
 list(zip([1], [2], strict=True)) TypeError: function doesn't take keyword arguments
-"a,b".split(sep=",") TypeError: function doesn't take keyword arguments
+"a,b".split(sep=",") ok
 "##,
         stderr: r##""##,
     },
@@ -279,7 +279,7 @@ except NameError as e:
     print("NameError:", e)
 print(__name__)
 "##,
-        stdout: r##"NameError: name '__file__' isn't defined
+        stdout: r##"NameError: name '__file__' is not defined
 __main__
 "##,
         stderr: r##""##,
@@ -343,14 +343,14 @@ for src in ("f(1)", "1 / 0", "{}['k']", "[][1]", "int('x')", "undefined_name", "
     except Exception as e:
         print(repr(e), "|", e)
 "##,
-        stdout: r##"TypeError('f() takes 2 positional arguments but 1 were given',) | f() takes 2 positional arguments but 1 were given
-ZeroDivisionError('divide by zero',) | divide by zero
-KeyError('k',) | k
-IndexError('list index out of range',) | list index out of range
-ValueError("invalid syntax for integer with base 10: 'x'",) | invalid syntax for integer with base 10: 'x'
-NameError("name 'undefined_name' isn't defined",) | name 'undefined_name' isn't defined
-TypeError("unsupported types for __add__: 'str', 'int'",) | unsupported types for __add__: 'str', 'int'
-AttributeError("'NoneType' object has no attribute 'foo'",) | 'NoneType' object has no attribute 'foo'
+        stdout: r##"TypeError('f() takes 2 positional arguments but 1 were given') | f() takes 2 positional arguments but 1 were given
+ZeroDivisionError('division by zero') | division by zero
+KeyError('k') | 'k'
+IndexError('list index out of range') | list index out of range
+ValueError("invalid literal for int() with base 10: 'x'") | invalid literal for int() with base 10: 'x'
+NameError("name 'undefined_name' is not defined") | name 'undefined_name' is not defined
+TypeError('can only concatenate str (not "int") to str') | can only concatenate str (not "int") to str
+AttributeError("'NoneType' object has no attribute 'foo'") | 'NoneType' object has no attribute 'foo'
 "##,
         stderr: r##""##,
     },

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::RunResult;
+use crate::{Interrupt, RunResult};
 
 /// An uncaught Python exception, with the output produced before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +202,8 @@ pub enum TrapKind {
     Timeout,
     /// [`Error::StackOverflow`].
     StackOverflow,
+    /// [`Error::Cancelled`].
+    Cancelled,
     /// [`Error::Trap`].
     Trap,
 }
@@ -217,6 +219,7 @@ impl TrapKind {
             TrapKind::OutOfFuel => "out_of_fuel",
             TrapKind::Timeout => "timeout",
             TrapKind::StackOverflow => "stack_overflow",
+            TrapKind::Cancelled => "cancelled",
             TrapKind::Trap => "trap",
         }
     }
@@ -285,12 +288,33 @@ pub enum Error {
     /// An uncaught Python exception (including `SyntaxError`).
     #[error("{}", .0.traceback.trim_end())]
     GuestException(Box<GuestException>),
-    /// The fuel budget ran out.
+    /// A limit ran out or the run was cancelled, and the guest stopped at a
+    /// safe point: it got `LimitExceeded` (wall clock, fuel) or
+    /// `KeyboardInterrupt` (cancel), both `BaseException`s, so its `finally`
+    /// blocks ran. Not a trap: the VM (a session's state) is intact.
+    #[error("{interrupt}: the run was stopped and the VM kept")]
+    Interrupted {
+        /// What stopped the run.
+        interrupt: Interrupt,
+        /// The traceback of the exception that ended the run (usually the
+        /// one raised for the interrupt); empty when the guest caught it and
+        /// returned.
+        traceback: String,
+        /// The run so far.
+        result: Box<RunResult>,
+    },
+    /// The fuel budget ran out, and the grace fuel after it
+    /// ([`crate::Limits::fuel_grace`]): a trap.
     #[error("out of fuel after {} units", .0.fuel_consumed)]
     OutOfFuel(Box<RunResult>),
-    /// The wall-clock budget ran out.
+    /// The wall-clock budget ran out and the guest was still running after
+    /// the grace period ([`crate::Limits::grace`]): a trap.
     #[error("wall-clock timeout after {:?}", .0.duration)]
     Timeout(Box<RunResult>),
+    /// The run was cancelled and the guest was still running after the grace
+    /// period: a trap.
+    #[error("cancelled; the guest did not stop within the grace period")]
+    Cancelled(Box<RunResult>),
     /// The guest needed more memory than allowed (an uncaught `MemoryError`).
     #[error("memory limit reached: {message}")]
     MemoryLimit {
@@ -350,8 +374,12 @@ impl Error {
     pub fn run_result(&self) -> Option<&RunResult> {
         match self {
             Error::GuestException(e) => Some(&e.result),
-            Error::OutOfFuel(r) | Error::Timeout(r) | Error::StackOverflow(r) => Some(r),
+            Error::OutOfFuel(r)
+            | Error::Timeout(r)
+            | Error::Cancelled(r)
+            | Error::StackOverflow(r) => Some(r),
             Error::MemoryLimit { result, .. }
+            | Error::Interrupted { result, .. }
             | Error::Exit { result, .. }
             | Error::Trap { result, .. } => Some(result),
             _ => None,
@@ -375,12 +403,40 @@ impl Error {
             Error::MemoryImage(_) => "memory_image",
             Error::GuestException(_) => "guest_exception",
             Error::MemoryLimit { .. } => "memory_limit",
+            Error::Interrupted { .. } => "interrupted",
             Error::Exit { .. } => "exit",
             Error::Engine { .. } => "engine",
             Error::OutOfFuel(_)
             | Error::Timeout(_)
+            | Error::Cancelled(_)
             | Error::StackOverflow(_)
             | Error::Trap { .. } => "trap",
+        }
+    }
+
+    /// What stopped the run early, soft ([`Error::Interrupted`]) or hard
+    /// ([`Error::Timeout`], [`Error::OutOfFuel`], [`Error::Cancelled`]); use
+    /// [`Error::is_trap`] to tell whether the VM survived.
+    ///
+    /// ```
+    /// use mpwasm_core::{Interrupt, RunOptions, Runtime};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut options = RunOptions::new();
+    /// options.limits_mut().fuel(Some(5_000_000));
+    /// let e = runtime.run_with("while True: pass", &options).unwrap_err();
+    /// assert_eq!(e.interrupt(), Some(Interrupt::Fuel));
+    /// assert!(!e.is_trap());
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interrupt(&self) -> Option<Interrupt> {
+        match self {
+            Error::Interrupted { interrupt, .. } => Some(*interrupt),
+            Error::OutOfFuel(_) => Some(Interrupt::Fuel),
+            Error::Timeout(_) => Some(Interrupt::WallClock),
+            Error::Cancelled(_) => Some(Interrupt::Cancel),
+            _ => None,
         }
     }
 
@@ -391,6 +447,7 @@ impl Error {
             Error::OutOfFuel(_) => Some(TrapKind::OutOfFuel),
             Error::Timeout(_) => Some(TrapKind::Timeout),
             Error::StackOverflow(_) => Some(TrapKind::StackOverflow),
+            Error::Cancelled(_) => Some(TrapKind::Cancelled),
             Error::Trap { .. } => Some(TrapKind::Trap),
             _ => None,
         }

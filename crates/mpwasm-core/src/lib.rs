@@ -23,10 +23,12 @@
 //!     other => panic!("unexpected: {other:?}"),
 //! }
 //!
-//! // Limits trip into their own error variants.
+//! // Limits stop the run with an exception the guest cannot swallow by
+//! // accident (`LimitExceeded`, a `BaseException`); the error says which.
 //! let mut tight = RunOptions::new();
 //! tight.limits_mut().fuel(Some(1_000_000));
-//! assert!(matches!(runtime.run_with("while True: pass", &tight), Err(Error::OutOfFuel(_))));
+//! let e = runtime.run_with("while True: pass", &tight).unwrap_err();
+//! assert!(matches!(e, Error::Interrupted { interrupt: mpwasm_core::Interrupt::Fuel, .. }));
 //! # Ok::<(), mpwasm_core::Error>(())
 //! ```
 //!
@@ -38,6 +40,7 @@
 //! 10^10 units run per second on a current x86-64 core, so
 //! [`Limits::DEFAULT_FUEL`] (10^10) is about one second of such code.
 
+mod cancel;
 mod error;
 mod limits;
 mod output;
@@ -50,6 +53,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
+pub use cancel::{CancelHandle, Interrupt};
 pub use error::{
     ArtifactError, ConfigError, Error, GuestException, LimitsError, MemoryImageError, TrapKind,
 };
@@ -90,6 +94,7 @@ pub struct RunOptions {
     exec_mode: ExecMode,
     stderr_to_stdout: bool,
     interrupt_check: Option<InterruptCheck>,
+    cancel_handle: Option<CancelHandle>,
 }
 
 /// A check a run calls about once per epoch tick (see
@@ -173,20 +178,22 @@ impl RunOptions {
     }
 
     /// Call `check` about once per epoch tick (2 ms by default) while guest
-    /// code runs; when it returns `true` the run stops as a wall-clock timeout
-    /// does ([`Error::Timeout`]). For embedders that must stop a run from
-    /// outside, e.g. on Ctrl-C: the check runs on the thread of the run.
+    /// code runs; when it returns `true` the run is cancelled as by
+    /// [`CancelHandle::cancel`] (the guest gets `KeyboardInterrupt`). For
+    /// embedders whose stop signal can only be polled on the thread of the
+    /// run, e.g. Python's signal handlers.
     ///
     /// ```
     /// use std::time::Instant;
-    /// use mpwasm_core::{Error, RunOptions, Runtime};
+    /// use mpwasm_core::{Error, Interrupt, RunOptions, Runtime};
     ///
     /// let runtime = Runtime::new()?;
     /// let started = Instant::now();
     /// let mut options = RunOptions::new();
     /// options.limits_mut().fuel(None).wall_timeout(None);
     /// options.interrupt_check(move || started.elapsed().as_millis() > 50);
-    /// assert!(matches!(runtime.run_with("while True: pass", &options), Err(Error::Timeout(_))));
+    /// let e = runtime.run_with("while True: pass", &options).unwrap_err();
+    /// assert!(matches!(e, Error::Interrupted { interrupt: Interrupt::Cancel, .. }));
     /// # Ok::<(), mpwasm_core::Error>(())
     /// ```
     pub fn interrupt_check(
@@ -195,6 +202,20 @@ impl RunOptions {
     ) -> &mut Self {
         self.interrupt_check = Some(InterruptCheck(std::sync::Arc::new(check)));
         self
+    }
+
+    /// Runs with these options can be cancelled through `handle` (a VM made
+    /// from them keeps it: [`Vm::cancel_handle`]). Without one each VM has
+    /// its own.
+    pub fn cancel_handle(&mut self, handle: CancelHandle) -> &mut Self {
+        self.cancel_handle = Some(handle);
+        self
+    }
+
+    /// The cancel handle, if one was given.
+    #[must_use]
+    pub fn get_cancel_handle(&self) -> Option<&CancelHandle> {
+        self.cancel_handle.as_ref()
     }
 
     /// Whether stderr goes into the stdout capture.

@@ -32,6 +32,8 @@ pub struct Limits {
     wall_timeout: Option<Duration>,
     max_wasm_stack: usize,
     max_output_bytes: usize,
+    grace: Duration,
+    fuel_grace: u64,
 }
 
 impl Default for Limits {
@@ -42,6 +44,8 @@ impl Default for Limits {
             wall_timeout: Some(Self::DEFAULT_WALL_TIMEOUT),
             max_wasm_stack: Self::DEFAULT_MAX_WASM_STACK,
             max_output_bytes: Self::DEFAULT_MAX_OUTPUT_BYTES,
+            grace: Self::DEFAULT_GRACE,
+            fuel_grace: Self::DEFAULT_FUEL_GRACE,
         }
     }
 }
@@ -59,6 +63,12 @@ impl Limits {
     pub const DEFAULT_MAX_WASM_STACK: usize = 512 << 10;
     /// Default cap on captured stdout, and separately on stderr.
     pub const DEFAULT_MAX_OUTPUT_BYTES: usize = 1 << 20;
+
+    /// Default grace period of a soft stop ([`Limits::grace`]).
+    pub const DEFAULT_GRACE: Duration = Duration::from_millis(100);
+    /// Default fuel the guest may still use after a soft fuel stop
+    /// ([`Limits::fuel_grace`]): about 10 ms of interpreted code.
+    pub const DEFAULT_FUEL_GRACE: u64 = 100_000_000;
 
     /// Smallest memory limit accepted: the booted VM image needs about this much.
     pub const MIN_MEMORY_BYTES: u64 = 2 << 20;
@@ -100,16 +110,59 @@ impl Limits {
         self
     }
 
-    /// Fuel budget (`None` = unmetered). Exhaustion is [`crate::Error::OutOfFuel`].
+    /// Fuel budget (`None` = unmetered). When it is used up the guest gets
+    /// `LimitExceeded` at its next safe point and the run ends with
+    /// [`crate::Error::Interrupted`] (the VM is kept); a guest that uses
+    /// [`Limits::fuel_grace`] more first traps with [`crate::Error::OutOfFuel`].
     pub fn fuel(&mut self, fuel: Option<u64>) -> &mut Self {
         self.fuel = fuel;
         self
     }
 
-    /// Wall-clock budget (`None` = none). Expiry is [`crate::Error::Timeout`],
-    /// also while the guest sleeps.
+    /// Wall-clock budget (`None` = none), also counted while the guest
+    /// sleeps. At expiry the guest gets `LimitExceeded` at its next safe
+    /// point and the run ends with [`crate::Error::Interrupted`] (the VM is
+    /// kept); a guest still running [`Limits::grace`] later traps with
+    /// [`crate::Error::Timeout`].
     pub fn wall_timeout(&mut self, timeout: Option<Duration>) -> &mut Self {
         self.wall_timeout = timeout;
+        self
+    }
+
+    /// How long the guest may still run after a soft stop (a limit or a
+    /// cancel raised its exception) before the run traps and the VM is
+    /// dropped: time for `finally` blocks, and the bound for code that
+    /// reaches no safe point (a long call into C, such as `sum(range(10**12))`).
+    /// Zero makes every stop a trap. Default [`Limits::DEFAULT_GRACE`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use mpwasm_core::{Error, Interrupt, Limits, RunOptions, Runtime};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut options = RunOptions::new();
+    /// options.limits_mut().wall_timeout(Some(Duration::from_millis(50))).fuel(None);
+    /// let soft = runtime.run_with("while True: pass", &options).unwrap_err();
+    /// assert_eq!(soft.interrupt(), Some(Interrupt::WallClock));
+    /// assert!(!soft.is_trap());
+    ///
+    /// // A guest that swallows the exception and goes on traps after the grace.
+    /// options.limits_mut().grace(Duration::from_millis(20));
+    /// let code = "while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass";
+    /// let hard = runtime.run_with(code, &options).unwrap_err();
+    /// assert!(matches!(hard, Error::Timeout(_)));
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn grace(&mut self, grace: Duration) -> &mut Self {
+        self.grace = grace;
+        self
+    }
+
+    /// Fuel the guest may still use after a soft fuel stop before it traps
+    /// with [`crate::Error::OutOfFuel`]. Zero makes running out of fuel a
+    /// trap, as a hard limit. Default [`Limits::DEFAULT_FUEL_GRACE`].
+    pub fn fuel_grace(&mut self, fuel: u64) -> &mut Self {
+        self.fuel_grace = fuel;
         self
     }
 
@@ -161,6 +214,18 @@ impl Limits {
         self.max_output_bytes
     }
 
+    /// The grace period after a soft stop.
+    #[must_use]
+    pub fn get_grace(&self) -> Duration {
+        self.grace
+    }
+
+    /// The fuel left to the guest after a soft fuel stop.
+    #[must_use]
+    pub fn get_fuel_grace(&self) -> u64 {
+        self.fuel_grace
+    }
+
     /// Check that every value is usable (runs do this before they start).
     ///
     /// # Errors
@@ -187,6 +252,14 @@ impl Limits {
             if t > Self::MAX_WALL_TIMEOUT {
                 return Err(LimitsError::WallTimeoutTooLong(t));
             }
+        }
+        if self.grace > Self::MAX_WALL_TIMEOUT {
+            return Err(LimitsError::OutOfRange {
+                setting: "grace",
+                value: u64::try_from(self.grace.as_millis()).unwrap_or(u64::MAX),
+                min: 0,
+                max: Self::MAX_WALL_TIMEOUT.as_millis() as u64,
+            });
         }
         if !(Self::MIN_MAX_WASM_STACK..=Self::MAX_MAX_WASM_STACK).contains(&self.max_wasm_stack) {
             return Err(LimitsError::OutOfRange {

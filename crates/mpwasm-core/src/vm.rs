@@ -13,11 +13,12 @@ use wasmtime::{
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
+use crate::cancel::Ticket;
 use crate::output::BoundedOutput;
 use crate::runtime::GuestExports;
 use crate::{
-    ArtifactError, Error, GuestException, Limits, LimitsError, MemoryImageError, RunOptions,
-    RunResult, Runtime,
+    ArtifactError, CancelHandle, Error, GuestException, Interrupt, InterruptCheck, Limits,
+    LimitsError, MemoryImageError, RunOptions, RunResult, Runtime,
 };
 
 /// Per-store host state.
@@ -26,8 +27,8 @@ pub(crate) struct StoreState {
     limiter: StoreLimits,
     stdout: BoundedOutput,
     stderr: BoundedOutput,
-    /// Wall-clock deadline of the current exec, for host-side waits (sleep).
-    deadline: Option<Instant>,
+    /// The soft limits and cancel of the current exec.
+    control: RunControl,
     /// Below this native stack address the guest's recursion check trips (see
     /// `stack_exhausted`); 0 outside an exec.
     native_stack_floor: usize,
@@ -37,16 +38,125 @@ pub(crate) struct StoreState {
 impl std::fmt::Debug for StoreState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StoreState")
-            .field("deadline", &self.deadline)
+            .field("control", &self.control)
             .finish_non_exhaustive()
     }
 }
 
-/// Raised by host imports when the wall-clock deadline passes while the
-/// guest is blocked in the host (epoch interruption only fires in Wasm code).
-#[derive(Debug, thiserror::Error)]
-#[error("wall-clock deadline reached while the guest was sleeping")]
-pub(crate) struct DeadlineExceeded;
+/// A soft stop of the current exec: what tripped and when.
+#[derive(Debug, Clone, Copy)]
+struct Trip {
+    interrupt: Interrupt,
+    at: Instant,
+}
+
+/// The soft-limit state of one exec. A limit that runs out (or a cancel)
+/// *trips*: from then on the guest's next `poll` (at a safe point of the
+/// VM) tells it to raise, once; the run may go on for the grace period
+/// (its `finally` blocks, its handlers), after which the epoch callback or
+/// a sleep ends it with a [`HardStop`] trap. Fuel has its own grace on top
+/// of the budget ([`Limits::fuel_grace`]), armed into the store.
+struct RunControl {
+    /// Wall-clock deadline of the exec.
+    deadline: Option<Instant>,
+    grace: Duration,
+    /// Fuel the store holds beyond the budget; `None` when unmetered.
+    fuel_grace: Option<u64>,
+    cancel: CancelHandle,
+    ticket: Option<Ticket>,
+    check: Option<InterruptCheck>,
+    tripped: Option<Trip>,
+    /// Whether the guest has been told (it raises only once).
+    delivered: bool,
+}
+
+impl std::fmt::Debug for RunControl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunControl")
+            .field("deadline", &self.deadline)
+            .field("tripped", &self.tripped)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RunControl {
+    fn new(cancel: CancelHandle, check: Option<InterruptCheck>) -> Self {
+        RunControl {
+            deadline: None,
+            grace: Limits::DEFAULT_GRACE,
+            fuel_grace: None,
+            cancel,
+            ticket: None,
+            check,
+            tripped: None,
+            delivered: false,
+        }
+    }
+
+    fn trip(&mut self, interrupt: Interrupt, at: Instant) {
+        if self.tripped.is_none() {
+            self.tripped = Some(Trip { interrupt, at });
+        }
+    }
+
+    /// Trip on whatever has run out. `remaining_fuel` is the store's fuel,
+    /// when the caller can read it; `polled` says the user's interrupt check
+    /// may run (only the epoch callback calls it: it may be slow).
+    fn notice(&mut self, now: Instant, remaining_fuel: Option<u64>, polled: bool) {
+        if self.tripped.is_some() {
+            return;
+        }
+        if self.ticket.is_some_and(|t| self.cancel.is_cancelled(t)) {
+            self.trip(Interrupt::Cancel, now);
+        } else if self.deadline.is_some_and(|d| now >= d) {
+            self.trip(Interrupt::WallClock, now);
+        } else if let (Some(grace), Some(fuel)) = (self.fuel_grace, remaining_fuel)
+            && fuel <= grace
+        {
+            self.trip(Interrupt::Fuel, now);
+        } else if polled && self.check.as_ref().is_some_and(|c| (c.0)()) {
+            self.trip(Interrupt::Cancel, now);
+        }
+    }
+
+    /// The hard stop due now, if the grace period of a trip is over.
+    fn overdue(&self, now: Instant) -> Option<HardStop> {
+        let trip = self.tripped?;
+        (now >= trip.at + self.grace).then_some(HardStop(trip.interrupt))
+    }
+
+    /// The guest's `poll`: the interrupt to raise now, once per trip.
+    fn poll(&mut self, remaining_fuel: Option<u64>) -> Option<Interrupt> {
+        self.notice(Instant::now(), remaining_fuel, false);
+        // No grace: every stop is hard (the epoch callback, the fuel).
+        if self.grace.is_zero() {
+            return None;
+        }
+        match self.tripped {
+            Some(trip) if !self.delivered => {
+                self.delivered = true;
+                Some(trip.interrupt)
+            }
+            _ => None,
+        }
+    }
+
+    /// When a sleep must end: the deadline before a trip, the end of the
+    /// grace period after one.
+    fn wake_at(&self) -> Option<Instant> {
+        match self.tripped {
+            Some(trip) => Some(trip.at + self.grace),
+            None => self.deadline,
+        }
+    }
+}
+
+/// A trip whose grace period ran out while the guest was still running:
+/// the run traps (and a session is poisoned), as every limit did before
+/// soft limits.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("{0}, and the guest did not stop within the grace period")]
+pub(crate) struct HardStop(Interrupt);
 
 /// The guest could not allocate the buffer for a source of this many bytes:
 /// its memory is full up to the limit. Nothing ran, so the VM stays usable
@@ -77,20 +187,30 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
         .func_wrap(
             mpwasm_abi::IMPORT_MODULE,
             import::SLEEP_NS,
-            |caller: wasmtime::Caller<'_, StoreState>, ns: i64| -> wasmtime::Result<()> {
+            |mut caller: wasmtime::Caller<'_, StoreState>, ns: i64| -> wasmtime::Result<()> {
                 let want = Duration::from_nanos(u64::try_from(ns).unwrap_or(0));
-                match caller.data().deadline {
-                    Some(deadline) => {
-                        let remaining = deadline.saturating_duration_since(Instant::now());
-                        if want >= remaining {
-                            std::thread::sleep(remaining);
-                            return Err(wasmtime::Error::new(DeadlineExceeded));
-                        }
-                        std::thread::sleep(want);
-                    }
-                    None => std::thread::sleep(want),
+                let now = Instant::now();
+                let control = &mut caller.data_mut().control;
+                // A trip the guest has not heard of yet: it polls on return.
+                if control.tripped.is_some() && !control.delivered {
+                    return Ok(());
                 }
-                Ok(())
+                // Sleeping until the deadline trips the wall clock; the guest
+                // polls right after and raises. After a trip a sleep ends with
+                // the grace period, as a trap.
+                let until = control
+                    .wake_at()
+                    .map_or(now + want, |bound| bound.min(now + want));
+                match control.ticket {
+                    Some(ticket) => control.cancel.sleep_until(ticket, until),
+                    None => std::thread::sleep(until.saturating_duration_since(now)),
+                }
+                let now = Instant::now();
+                control.notice(now, None, false);
+                match control.overdue(now) {
+                    Some(stop) => Err(wasmtime::Error::new(stop)),
+                    None => Ok(()),
+                }
             },
         )
         .map_err(Error::engine("defining the guest's imports"))?;
@@ -100,6 +220,19 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
             import::STACK_EXHAUSTED,
             |caller: wasmtime::Caller<'_, StoreState>| -> i32 {
                 i32::from(approx_stack_pointer() < caller.data().native_stack_floor)
+            },
+        )
+        .map_err(Error::engine("defining the guest's imports"))?;
+    linker
+        .func_wrap(
+            mpwasm_abi::IMPORT_MODULE,
+            import::POLL,
+            |mut caller: wasmtime::Caller<'_, StoreState>| -> i32 {
+                let fuel = caller.get_fuel().ok();
+                match caller.data_mut().control.poll(fuel) {
+                    Some(interrupt) => interrupt.abi().code(),
+                    None => mpwasm_abi::InterruptKind::None.code(),
+                }
             },
         )
         .map_err(Error::engine("defining the guest's imports"))?;
@@ -254,8 +387,6 @@ pub struct Vm {
     guest_stack_limit: u32,
     /// Memory limit (pages) last told to the guest; 0 = not yet.
     guest_memory_pages: u32,
-    /// Whether an interrupt check is installed as the epoch callback.
-    interruptible: bool,
 }
 
 impl std::fmt::Debug for Vm {
@@ -295,7 +426,10 @@ impl Vm {
             limiter: store_limits(&limits),
             stdout,
             stderr,
-            deadline: None,
+            control: RunControl::new(
+                options.get_cancel_handle().cloned().unwrap_or_default(),
+                options.interrupt_check.clone(),
+            ),
             native_stack_floor: 0,
             // The functions come with their wrappers, below.
             bridge: mpwasm_host::Bridge::with_config(
@@ -305,18 +439,18 @@ impl Vm {
         };
         let mut store = runtime.new_store(state);
         store.limiter(|s| &mut s.limiter as &mut dyn ResourceLimiter);
-        let interruptible = options.interrupt_check.is_some();
-        if let Some(check) = options.interrupt_check.clone() {
-            // Called at each tick instead of trapping: the wall-clock deadline
-            // is then checked here too.
-            store.epoch_deadline_callback(move |cx| {
-                let past_deadline = cx.data().deadline.is_some_and(|d| Instant::now() >= d);
-                if past_deadline || (check.0)() {
-                    return Err(wasmtime::Error::new(Trap::Interrupt));
-                }
-                Ok(wasmtime::UpdateDeadline::Continue(1))
-            });
-        }
+        // Called at every epoch tick of a run: trips the wall clock and
+        // cancels for code that reaches no safe point (the guest's polls
+        // trip them otherwise), and ends a run whose grace period is over.
+        store.epoch_deadline_callback(|mut cx| {
+            let now = Instant::now();
+            let control = &mut cx.data_mut().control;
+            control.notice(now, None, true);
+            if let Some(stop) = control.overdue(now) {
+                return Err(wasmtime::Error::new(stop));
+            }
+            Ok(wasmtime::UpdateDeadline::Continue(1))
+        });
         // Booting is the runtime's work, not the snippet's: no budget yet.
         unmetered(&mut store)?;
         let instance = inner
@@ -334,7 +468,6 @@ impl Vm {
             limits,
             guest_stack_limit: 0,
             guest_memory_pages: 0,
-            interruptible,
         };
         vm.set_host_functions(options.get_host_functions().clone())?;
         Ok(vm)
@@ -383,6 +516,32 @@ impl Vm {
         &self.limits
     }
 
+    /// The handle that cancels this instance's runs from another thread
+    /// (the options' [`RunOptions::cancel_handle`], else its own).
+    ///
+    /// ```
+    /// use mpwasm_core::{Error, Interrupt, RunOptions, Runtime, Vm};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut vm = Vm::new(&runtime, &RunOptions::new())?;
+    /// vm.run("state = [1, 2, 3]")?;
+    /// let cancel = vm.cancel_handle();
+    /// std::thread::spawn(move || {
+    ///     while !cancel.cancel() {
+    ///         std::thread::yield_now();
+    ///     }
+    /// });
+    /// let e = vm.run("while True: state.append(len(state)); state.pop()").unwrap_err();
+    /// assert_eq!(e.interrupt(), Some(Interrupt::Cancel));
+    /// assert!(!e.is_trap());
+    /// assert_eq!(vm.run("print(state)")?.stdout_str(), "[1, 2, 3]\n");
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cancel_handle(&self) -> CancelHandle {
+        self.store.data().control.cancel.clone()
+    }
+
     /// Run `code` as a module body (file name `<string>`) in this instance's
     /// globals.
     ///
@@ -420,12 +579,31 @@ impl Vm {
                 max: MAX_SOURCE_BYTES,
             })?;
         let fuel_budget = self.prepare_exec()?;
+        let control = &mut self.store.data_mut().control;
+        control.ticket = Some(control.cancel.begin_run());
         let outcome = self.call_exec(file_name, code, mode, total);
+        let control = &mut self.store.data_mut().control;
+        control.cancel.end_run();
+        control.ticket = None;
+        control.delivered = false;
+        let tripped = control.tripped.take().map(|t| t.interrupt);
         let result = self.finish_exec(started, fuel_budget);
         let code = match outcome {
             Ok(code) => code,
             Err(trap) => return Err(trap_error(trap, result)),
         };
+        // A run that ended on the grace fuel before its next poll still
+        // went over its budget.
+        let over_budget = fuel_budget.is_some_and(|b| result.fuel_consumed > b);
+        let outcome = self.outcome(code, result);
+        match tripped.or(over_budget.then_some(Interrupt::Fuel)) {
+            Some(interrupt) => Err(interrupted(interrupt, outcome)),
+            None => outcome,
+        }
+    }
+
+    /// What a finished exec's status means.
+    fn outcome(&mut self, code: i32, result: RunResult) -> Result<RunResult, Error> {
         match ExecStatus::from_code(code) {
             Some(ExecStatus::Ok) => Ok(result),
             Some(ExecStatus::Exception) => Err(self.exception(result)),
@@ -581,30 +759,20 @@ impl Vm {
         }
 
         let fuel = self.limits.get_fuel();
+        let fuel_grace = self.limits.get_fuel_grace();
         self.store
-            .set_fuel(fuel.unwrap_or(u64::MAX))
+            .set_fuel(fuel.map_or(u64::MAX, |f| f.saturating_add(fuel_grace)))
             .map_err(Error::engine("arming the fuel budget"))?;
-        let inner = &self.runtime.inner;
-        match self.limits.get_wall_timeout() {
-            // The callback checks the deadline and the interrupt every tick.
-            timeout if self.interruptible => {
-                inner.ensure_ticker();
-                self.store.set_epoch_deadline(1);
-                self.store.data_mut().deadline = timeout.map(|t| Instant::now() + t);
-            }
-            Some(timeout) => {
-                inner.ensure_ticker();
-                let tick = inner.epoch_tick.as_nanos().max(1);
-                let ticks =
-                    u64::try_from(timeout.as_nanos().div_ceil(tick)).unwrap_or(u64::MAX / 4) + 1;
-                self.store.set_epoch_deadline(ticks);
-                self.store.data_mut().deadline = Some(Instant::now() + timeout);
-            }
-            None => {
-                self.store.set_epoch_deadline(u64::MAX / 2);
-                self.store.data_mut().deadline = None;
-            }
-        }
+        // The epoch callback runs every tick: it trips the deadline and
+        // cancels for code that never polls, and enforces the grace period.
+        self.runtime.inner.ensure_ticker();
+        self.store.set_epoch_deadline(1);
+        let control = &mut self.store.data_mut().control;
+        control.deadline = self.limits.get_wall_timeout().map(|t| Instant::now() + t);
+        control.grace = self.limits.get_grace();
+        control.fuel_grace = fuel.map(|_| fuel_grace);
+        control.tripped = None;
+        control.delivered = false;
         let out_limit = self.limits.get_max_output_bytes();
         let state = self.store.data_mut();
         state.stdout.take(out_limit);
@@ -655,9 +823,12 @@ impl Vm {
     }
 
     fn finish_exec(&mut self, started: Instant, fuel_budget: Option<u64>) -> RunResult {
-        let remaining = self.store.get_fuel().unwrap_or(0);
+        // A metered store held the budget plus the grace fuel.
+        let armed =
+            fuel_budget.map_or(u64::MAX, |f| f.saturating_add(self.limits.get_fuel_grace()));
+        let consumed = armed.saturating_sub(self.store.get_fuel().unwrap_or(0));
         let state = self.store.data_mut();
-        state.deadline = None;
+        state.control.deadline = None;
         let (stdout, stdout_truncated) = state.stdout.take(self.limits.get_max_output_bytes());
         let (stderr, stderr_truncated) = state.stderr.take(self.limits.get_max_output_bytes());
         let host_failures = state.bridge.take_failures();
@@ -666,8 +837,8 @@ impl Vm {
             stderr,
             stdout_truncated,
             stderr_truncated,
-            fuel_consumed: fuel_budget.unwrap_or(u64::MAX).saturating_sub(remaining),
-            fuel_remaining: fuel_budget.map(|_| remaining),
+            fuel_consumed: consumed,
+            fuel_remaining: fuel_budget.map(|f| f.saturating_sub(consumed)),
             duration: started.elapsed(),
             host_failures,
         }
@@ -826,12 +997,35 @@ fn store_limits(limits: &Limits) -> StoreLimits {
         .build()
 }
 
+/// A run that ended (cleanly or with an exception) after a soft stop.
+fn interrupted(interrupt: Interrupt, outcome: Result<RunResult, Error>) -> Error {
+    let (traceback, result) = match outcome {
+        Ok(result) => (String::new(), Box::new(result)),
+        Err(Error::GuestException(e)) => (e.traceback, Box::new(e.result)),
+        Err(Error::MemoryLimit {
+            traceback, result, ..
+        }) => (traceback, result),
+        Err(Error::Exit { result, .. }) => (String::new(), result),
+        // A broken guest is reported as such.
+        Err(other) => return other,
+    };
+    Error::Interrupted {
+        interrupt,
+        traceback,
+        result,
+    }
+}
+
 /// Classify a failed exec by the error's type: wasmtime's trap codes and
 /// our own host-side errors, never its message text.
 fn trap_error(e: wasmtime::Error, result: RunResult) -> Error {
     let result = Box::new(result);
-    if e.downcast_ref::<DeadlineExceeded>().is_some() {
-        return Error::Timeout(result);
+    if let Some(HardStop(interrupt)) = e.downcast_ref::<HardStop>().copied() {
+        return match interrupt {
+            Interrupt::WallClock => Error::Timeout(result),
+            Interrupt::Fuel => Error::OutOfFuel(result),
+            Interrupt::Cancel => Error::Cancelled(result),
+        };
     }
     if let Some(failed) = e.downcast_ref::<SourceBufferFailed>() {
         return Error::MemoryLimit {

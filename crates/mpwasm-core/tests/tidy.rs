@@ -132,6 +132,10 @@ fn the_port_readme_documents_the_abi_as_defined() {
         let text = format!("`{}` {}", mode.code(), doc_name(mode.c_name()));
         assert!(readme.contains(&text), "the README does not say {text}");
     }
+    for kind in mpwasm_abi::InterruptKind::ALL {
+        let text = format!("`{}` {}", kind.code(), kind.c_name());
+        assert!(readme.contains(&text), "the README does not say {text}");
+    }
     // The two record tables: every field at its index, in order.
     for (record, fields) in [
         (

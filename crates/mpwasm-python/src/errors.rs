@@ -7,7 +7,7 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use mpwasm_core::{Error, RunResult};
+use mpwasm_core::{Error, Interrupt, RunResult};
 
 static FACTORY: OnceLock<Py<PyAny>> = OnceLock::new();
 
@@ -61,11 +61,30 @@ fn add_result(facts: &Bound<'_, PyDict>, r: &RunResult) -> PyResult<()> {
     Ok(())
 }
 
+/// The kind of a stop by `interrupt`, soft or hard: the trap's name, so
+/// that the same exception class is raised either way.
+fn interrupt_kind(interrupt: Interrupt) -> &'static str {
+    match interrupt {
+        Interrupt::WallClock => "timeout",
+        Interrupt::Fuel => "out_of_fuel",
+        _ => "cancelled",
+    }
+}
+
 /// `(kind, facts)` of a core error.
 fn core_facts<'py>(facts: &Bound<'py, PyDict>, e: &Error) -> PyResult<&'static str> {
     facts.set_item("detail", e.to_string())?;
     if let Some(r) = e.run_result() {
         add_result(facts, r)?;
+    }
+    if let Some(interrupt) = e.interrupt() {
+        // Soft: the guest stopped at a safe point and the VM was kept.
+        facts.set_item("session_kept", !e.is_trap())?;
+        facts.set_item("interrupt", interrupt.name())?;
+        if let Error::Interrupted { traceback, .. } = e {
+            facts.set_item("traceback", traceback)?;
+        }
+        return Ok(interrupt_kind(interrupt));
     }
     match e {
         Error::GuestException(g) => {

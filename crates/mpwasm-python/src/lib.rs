@@ -19,7 +19,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
-use mpwasm_core::{ExecMode, RunResult};
+use mpwasm_core::{CancelHandle, ExecMode, RunResult};
 use mpwasm_session::{ReplaySession, Session, SessionImage};
 
 use crate::errors::{Context, Failure, session_error};
@@ -171,6 +171,8 @@ impl<T> std::ops::DerefMut for Guard<'_, T> {
 struct NativeSession {
     session: Locked<Session>,
     interrupt: Arc<Interrupt>,
+    /// Outside the lock: another thread cancels while a run holds it.
+    cancel: CancelHandle,
 }
 
 #[pymethods]
@@ -204,8 +206,10 @@ impl NativeSession {
         let options = settings
             .options(&interrupt)
             .map_err(|e| errors::raise(py, &e))?;
+        let session = Session::with_options(&runtime, options);
         Ok(NativeSession {
-            session: Locked::new(Session::with_options(&runtime, options)),
+            cancel: session.cancel_handle(),
+            session: Locked::new(session),
             interrupt,
         })
     }
@@ -247,6 +251,7 @@ impl NativeSession {
         });
         match restored {
             Ok(session) => Ok(NativeSession {
+                cancel: session.cancel_handle(),
                 session: Locked::new(session),
                 interrupt,
             }),
@@ -321,6 +326,12 @@ impl NativeSession {
         Ok(self.session.lock(py)?.is_started())
     }
 
+    /// Cancel the run in progress (any thread; neither the lock nor the
+    /// GIL is needed); whether there was one.
+    fn cancel(&self) -> bool {
+        self.cancel.cancel()
+    }
+
     /// The kind of trap that poisoned the session (`"out_of_fuel"`, ...).
     fn poisoned_by(&self, py: Python<'_>) -> PyResult<Option<&'static str>> {
         Ok(self.session.lock(py)?.poisoned_by().map(|t| t.name()))
@@ -332,6 +343,7 @@ impl NativeSession {
 struct NativeReplaySession {
     session: Locked<ReplaySession>,
     interrupt: Arc<Interrupt>,
+    cancel: CancelHandle,
 }
 
 #[pymethods]
@@ -365,8 +377,10 @@ impl NativeReplaySession {
         let options = settings
             .options(&interrupt)
             .map_err(|e| errors::raise(py, &e))?;
+        let session = ReplaySession::with_options(&runtime, options);
         Ok(NativeReplaySession {
-            session: Locked::new(ReplaySession::with_options(&runtime, options)),
+            cancel: session.cancel_handle(),
+            session: Locked::new(session),
             interrupt,
         })
     }
@@ -387,6 +401,10 @@ impl NativeReplaySession {
         let table = convert::host_functions(&functions, &self.interrupt)?;
         self.session.lock(py)?.set_host_functions(table);
         Ok(())
+    }
+
+    fn cancel(&self) -> bool {
+        self.cancel.cancel()
     }
 
     fn snippets(&self, py: Python<'_>) -> PyResult<Vec<String>> {

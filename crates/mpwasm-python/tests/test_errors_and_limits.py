@@ -144,7 +144,7 @@ def test_memory_limit():
 def test_recursion_is_a_guest_exception_not_a_crash():
     with pytest.raises(GuestException) as info:
         run("def f(n):\n    return f(n + 1)\nf(0)", fuel=None)
-    assert info.value.type_name == "RuntimeError"
+    assert info.value.type_name == "RecursionError"
     assert "recursion" in info.value.message
 
 
@@ -166,8 +166,10 @@ def test_session_exception_message_is_type_and_message_and_session_survives():
 def test_session_trap_stops_it_until_reset():
     session = MicroPythonSession(fuel=200_000)
     session.run("x = 41")
-    with pytest.raises(OutOfFuel, match="^MicroPythonSession stopped: guest trapped: "):
-        session.run("while True:\n    pass")
+    # Stuck in C (no safe point to raise at): a trap after the grace fuel.
+    with pytest.raises(OutOfFuel, match="^MicroPythonSession stopped: guest trapped: ") as info:
+        session.run("sum(range(10**9))")
+    assert not info.value.session_kept
     assert session.poisoned_by == "out_of_fuel"
     with pytest.raises(SessionPoisoned, match="^MicroPythonSession stopped: guest trapped: ") as info:
         session.run("print(x)")

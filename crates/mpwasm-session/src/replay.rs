@@ -1,6 +1,6 @@
 //! The replay session: a fresh VM per run, earlier snippets replayed.
 
-use mpwasm_core::{RunOptions, RunResult, Runtime, Vm};
+use mpwasm_core::{CancelHandle, RunOptions, RunResult, Runtime, Vm};
 
 use crate::Error;
 
@@ -41,7 +41,10 @@ impl ReplaySession {
 
     /// A replay session with these options; the limits apply to each snippet.
     #[must_use]
-    pub fn with_options(runtime: &Runtime, options: RunOptions) -> Self {
+    pub fn with_options(runtime: &Runtime, mut options: RunOptions) -> Self {
+        if options.get_cancel_handle().is_none() {
+            options.cancel_handle(CancelHandle::new());
+        }
         ReplaySession {
             runtime: runtime.clone(),
             options,
@@ -68,6 +71,16 @@ impl ReplaySession {
         let result = vm.run(code)?;
         self.snippets.push(code.to_owned());
         Ok(result)
+    }
+
+    /// The handle that cancels this session's runs (replay included) from
+    /// another thread.
+    #[must_use]
+    pub fn cancel_handle(&self) -> CancelHandle {
+        self.options
+            .get_cancel_handle()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Replace the host functions of later runs (replayed snippets call the

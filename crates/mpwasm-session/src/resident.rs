@@ -1,6 +1,8 @@
 //! The resident session: one live VM, state kept between snippets.
 
-use mpwasm_core::{ExecMode, HostFunctions, Limits, RunOptions, RunResult, Runtime, TrapKind, Vm};
+use mpwasm_core::{
+    CancelHandle, ExecMode, HostFunctions, Limits, RunOptions, RunResult, Runtime, TrapKind, Vm,
+};
 use mpwasm_host::HostFn;
 
 use crate::{Error, SessionImage};
@@ -38,10 +40,36 @@ impl State {
 /// One live MicroPython VM whose globals persist across [`Session::run`]s.
 ///
 /// The VM starts lazily on the first run. Fuel and the wall clock are
-/// refreshed for every run. A Python exception leaves the session usable; a
-/// trap (fuel, timeout, stack overflow, other traps) poisons it until
+/// refreshed for every run. A Python exception leaves the session usable,
+/// and so does a limit that runs out or a cancel
+/// ([`Session::cancel_handle`]): the guest gets `LimitExceeded` or
+/// `KeyboardInterrupt` and the run ends with
+/// [`mpwasm_core::Error::Interrupted`]. A trap (a guest that does not stop
+/// within the grace period, a stack overflow, other traps) poisons it until
 /// [`Session::reset`]. A `Session` is `Send`: move it between threads; many
 /// sessions can run at once on one [`Runtime`].
+///
+/// ```
+/// use std::time::Duration;
+/// use mpwasm_core::{Error as RunError, Interrupt, Limits, Runtime};
+/// use mpwasm_session::{Error, Session};
+///
+/// let runtime = Runtime::new()?;
+/// let mut session = Session::new(&runtime);
+/// session.run("x = {'kept': True}")?;
+/// let mut limits = Limits::new();
+/// limits.wall_timeout(Some(Duration::from_millis(50)));
+/// session.set_limits(limits)?;
+/// let Err(Error::Run(RunError::Interrupted { interrupt, result, .. })) =
+///     session.run("try:\n    while True: pass\nfinally:\n    print('finally ran')")
+/// else {
+///     panic!("expected a soft timeout")
+/// };
+/// assert_eq!(interrupt, Interrupt::WallClock);
+/// assert_eq!(result.stdout_str(), "finally ran\n");
+/// assert_eq!(session.run("print(x)")?.stdout_str(), "{'kept': True}\n");
+/// # Ok::<(), mpwasm_session::Error>(())
+/// ```
 ///
 /// ```
 /// use mpwasm_core::Runtime;
@@ -94,6 +122,10 @@ impl Session {
     pub fn with_options(runtime: &Runtime, mut options: RunOptions) -> Self {
         let functions = options.get_host_functions().clone();
         options.host_functions(HostFunctions::new());
+        // One handle for the session's life: every VM it starts uses it.
+        if options.get_cancel_handle().is_none() {
+            options.cancel_handle(CancelHandle::new());
+        }
         Session {
             runtime: runtime.clone(),
             options,
@@ -223,6 +255,33 @@ impl Session {
     #[must_use]
     pub fn get_limits(&self) -> &Limits {
         self.options.get_limits()
+    }
+
+    /// The handle that cancels this session's current run from another
+    /// thread; the session keeps its state ([`CancelHandle`]). The same
+    /// handle serves every VM of the session, across [`Session::reset`].
+    ///
+    /// ```
+    /// use mpwasm_core::{Error as RunError, Interrupt, Runtime};
+    /// use mpwasm_session::{Error, Session};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut session = Session::new(&runtime);
+    /// session.run("n = 0")?;
+    /// let cancel = session.cancel_handle();
+    /// let stopper = std::thread::spawn(move || while !cancel.cancel() { std::thread::yield_now() });
+    /// let e = session.run("while True: n += 1").unwrap_err();
+    /// assert!(matches!(e, Error::Run(RunError::Interrupted { interrupt: Interrupt::Cancel, .. })));
+    /// stopper.join().unwrap();
+    /// assert!(session.run("print(n > 0)")?.stdout_str() == "True\n");
+    /// # Ok::<(), mpwasm_session::Error>(())
+    /// ```
+    #[must_use]
+    pub fn cancel_handle(&self) -> CancelHandle {
+        self.options
+            .get_cancel_handle()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Whether the VM has started (the first run starts it).

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use mpwasm_core::{
-    BridgeConfig, Error as RunError, HostFunctions, Limits, RunOptions, RunResult, TrapKind,
+    BridgeConfig, CancelHandle, Error as RunError, HostFunctions, Interrupt, Limits, RunOptions,
+    RunResult, TrapKind,
 };
 use mpwasm_host::HostError;
 use mpwasm_session::{Error as SessionError, ReplaySession, Session, SessionImage};
@@ -27,7 +28,7 @@ pub(crate) struct Ctx {
 
 /// Recursion that C code keeps in Wasm locals (repr of a nested list): the
 /// guest's recursion check asks the host about the native stack, so this is
-/// a `RuntimeError`, not a trap.
+/// a `RecursionError`, not a trap.
 const C_RECURSION: &str = "print('deep')\nl = []\nfor i in range(100000):\n    l = [l]\nrepr(l)";
 /// Recursion in C code with no recursion check (MicroPython's compiler on
 /// nested displays): the native stack overflows, a trap.
@@ -35,7 +36,7 @@ const COMPILER_RECURSION: &str = "eval('[' * 3000 + ']' * 3000)";
 const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded";
 
 fn is_recursion_error(g: &mpwasm_core::GuestException) -> bool {
-    g.type_name == "RuntimeError" && g.message == RECURSION_MESSAGE
+    g.type_name == "RecursionError" && g.message == RECURSION_MESSAGE
 }
 
 pub(crate) type ProbeFn = fn(&Ctx, &mut SmallRng, &mut Tally) -> Result<(), Wrong>;
@@ -59,9 +60,17 @@ pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
     ("sys_exit", sys_exit),
     ("session", session),
     ("session_trip_reset", session_trip_reset),
+    ("session_soft_stop", session_soft_stop),
+    ("soft_limit_race", soft_limit_race),
+    ("cancel_race", cancel_race),
+    ("cancel_host_call", cancel_host_call),
     ("snapshot_restore", snapshot_restore),
     ("replay", replay),
 ];
+
+/// `sum` over a range iterates in C: no safe point, so a limit that runs
+/// out there traps after the grace period.
+const STUCK_IN_C: &str = "sum(range(10**9))";
 
 /// The files mounted read-only at `/input`, and a secret beside them that
 /// no probe may read.
@@ -91,6 +100,10 @@ pub(crate) fn host_functions() -> Result<HostFunctions, mpwasm_host::RegisterErr
         Err(HostError::internal("internal detail"))
     })?;
     f.register("big", |n: usize| "x".repeat(n.min(1 << 20)))?;
+    f.register("block", |ms: u64| {
+        std::thread::sleep(Duration::from_millis(ms.min(1000)));
+        ms
+    })?;
     Ok(f)
 }
 
@@ -121,9 +134,31 @@ fn run(ctx: &Ctx, t: &mut Tally, code: &str, options: &RunOptions) -> Result<Run
     let r = ctx.runtime.run_with(code, options);
     t.record(match &r {
         Ok(_) => "ok",
-        Err(e) => e.kind(),
+        Err(e) => error_kind(e),
     });
     r
+}
+
+/// [`RunError::kind`], with soft stops told apart by what stopped them.
+fn error_kind(e: &RunError) -> &'static str {
+    match e {
+        RunError::Interrupted { interrupt, .. } => match interrupt {
+            Interrupt::WallClock => "soft_timeout",
+            Interrupt::Fuel => "soft_fuel",
+            _ => "soft_cancel",
+        },
+        other => other.kind(),
+    }
+}
+
+/// The result of a run stopped softly by `want`.
+fn soft_stop(e: &RunError, want: Interrupt) -> Option<&RunResult> {
+    match e {
+        RunError::Interrupted {
+            interrupt, result, ..
+        } if *interrupt == want => Some(result),
+        _ => None,
+    }
 }
 
 fn srun(t: &mut Tally, s: &mut Session, code: &str) -> Result<RunResult, SessionError> {
@@ -135,7 +170,7 @@ fn srun(t: &mut Tally, s: &mut Session, code: &str) -> Result<RunResult, Session
 fn session_kind(r: &Result<RunResult, SessionError>) -> &'static str {
     match r {
         Ok(_) => "ok",
-        Err(SessionError::Run(e)) => e.kind(),
+        Err(SessionError::Run(e)) => error_kind(e),
         Err(SessionError::Poisoned { .. }) => "poisoned",
         Err(SessionError::SessionClosed) => "closed",
         Err(_) => "session_error",
@@ -182,11 +217,15 @@ fn normal(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
 fn cpu_fuel(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
     let fuel = rng.random_range(5_000_000..40_000_000);
     let code = "print('start')\nwhile True: pass";
+    // A loop reaches safe points: the guest raises LimitExceeded there.
     match run(ctx, t, code, &opts(fuel_limits(fuel))) {
-        Err(RunError::OutOfFuel(r))
-            if r.stdout_str() == "start\n"
-                && r.fuel_remaining == Some(0)
-                && r.fuel_consumed >= fuel =>
+        Err(e)
+            if soft_stop(&e, Interrupt::Fuel).is_some_and(|r| {
+                r.stdout_str() == "start\n"
+                    && r.fuel_remaining == Some(0)
+                    && r.fuel_consumed >= fuel
+                    && r.fuel_consumed < fuel + Limits::DEFAULT_FUEL_GRACE
+            }) =>
         {
             Ok(())
         }
@@ -201,7 +240,12 @@ fn cpu_wall_clock(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wr
         .wall_timeout(Some(Duration::from_millis(ms)))
         .clone();
     match run(ctx, t, "x = 0\nwhile True: x += 1", &opts(limits.clone())) {
-        Err(RunError::Timeout(r)) if r.duration >= Duration::from_millis(ms) => Ok(()),
+        Err(e)
+            if soft_stop(&e, Interrupt::WallClock)
+                .is_some_and(|r| r.duration >= Duration::from_millis(ms)) =>
+        {
+            Ok(())
+        }
         other => wrong("cpu_wall_clock", other),
     }
 }
@@ -217,10 +261,12 @@ fn sleep_past_deadline(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(
         // asked. On a loaded machine the deadline can also pass before or
         // inside the print (between "zz" and its newline), so the output is
         // a prefix of "zz\n", never anything else.
-        Err(RunError::Timeout(r))
-            if "zz\n".as_bytes().starts_with(&r.stdout)
-                && r.duration >= Duration::from_millis(ms)
-                && r.duration < Duration::from_secs(10) =>
+        Err(e)
+            if soft_stop(&e, Interrupt::WallClock).is_some_and(|r| {
+                "zz\n".as_bytes().starts_with(&r.stdout)
+                    && r.duration >= Duration::from_millis(ms)
+                    && r.duration < Duration::from_secs(10)
+            }) =>
         {
             Ok(())
         }
@@ -286,7 +332,8 @@ fn recursion(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
     let code = CODES[rng.random_range(0..CODES.len())];
     match run(ctx, t, code, &default_opts()) {
         Err(RunError::GuestException(g))
-            if g.type_name == "RuntimeError" && g.message == "maximum recursion depth exceeded" =>
+            if g.type_name == "RecursionError"
+                && g.message == "maximum recursion depth exceeded" =>
         {
             Ok(())
         }
@@ -316,7 +363,10 @@ fn output_flood(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wron
     // Fuel for well over 1 MiB of output, so the cap trips first.
     let limits = fuel_limits(60_000_000).max_output_bytes(cap).clone();
     match run(ctx, t, code, &opts(limits.clone())) {
-        Err(RunError::OutOfFuel(r)) => {
+        Err(e) if soft_stop(&e, Interrupt::Fuel).is_some() => {
+            let Some(r) = e.run_result() else {
+                return wrong("output_flood: no result", e);
+            };
             let (flooded, flagged, other, other_flag) = if to_stderr {
                 (&r.stderr, r.stderr_truncated, &r.stdout, r.stdout_truncated)
             } else {
@@ -449,7 +499,7 @@ fn host_abuse(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong>
         let limits = fuel_limits(rng.random_range(5_000_000..40_000_000));
         let flood = options.clone().limits(limits).clone();
         return match run(ctx, t, "while True: add(1, 2)", &flood) {
-            Err(RunError::OutOfFuel(_)) => Ok(()),
+            Err(e) if soft_stop(&e, Interrupt::Fuel).is_some() => Ok(()),
             other => wrong("host_abuse: call flood", other),
         };
     }
@@ -485,7 +535,7 @@ fn exception(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
         1 => (
             format!("print('before')\nx = {n} // 0"),
             "ZeroDivisionError",
-            "divide by zero".to_owned(),
+            "integer division or modulo by zero".to_owned(),
         ),
         2 => (
             format!("print('before')\n{{}}['k{n}']"),
@@ -641,12 +691,17 @@ fn session_trip_reset(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<()
     }
     let variant = rng.random_range(0..3);
     let (code, trip_limits, cause) = match variant {
-        0 => ("while True: pass", fuel_limits(20_000_000), "out_of_fuel"),
+        0 => (
+            STUCK_IN_C,
+            fuel_limits(20_000_000).fuel_grace(5_000_000).clone(),
+            "out_of_fuel",
+        ),
         1 => (
-            "while True: pass",
+            STUCK_IN_C,
             limits()
                 .fuel(None)
                 .wall_timeout(Some(Duration::from_millis(20)))
+                .grace(Duration::from_millis(20))
                 .clone(),
             "timeout",
         ),
@@ -669,6 +724,148 @@ fn session_trip_reset(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<()
         "trip after reset",
         srun(t, &mut s, "print('x' in globals())"),
         "False\n",
+    )
+    .map(drop)
+}
+
+/// A soft stop (wall clock, fuel or cancel) keeps the session: `finally`
+/// ran, the state is intact.
+fn session_soft_stop(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let mut s = Session::new(&ctx.runtime);
+    let n: u32 = rng.random_range(1..1000);
+    srun(t, &mut s, &format!("x = {n}\nlog = []")).map_err(|e| format!("soft setup: {e:?}"))?;
+    let code = "try:\n    while True: x += 0\nfinally:\n    log.append(1)\n    print('finally')";
+    let variant = rng.random_range(0..3);
+    let want = [Interrupt::WallClock, Interrupt::Fuel, Interrupt::Cancel][variant];
+    let set = match want {
+        Interrupt::WallClock => limits()
+            .fuel(None)
+            .wall_timeout(Some(Duration::from_millis(rng.random_range(5..30))))
+            .clone(),
+        Interrupt::Fuel => fuel_limits(rng.random_range(2_000_000..30_000_000)),
+        _ => limits().fuel(None).wall_timeout(None).clone(),
+    };
+    s.set_limits(set)
+        .map_err(|e| format!("soft set_limits: {e}"))?;
+    let outcome = if want == Interrupt::Cancel {
+        let cancel = s.cancel_handle();
+        let delay = Duration::from_millis(rng.random_range(0..20));
+        let stopper = std::thread::spawn(move || {
+            while !cancel.is_running() {
+                std::thread::yield_now();
+            }
+            std::thread::sleep(delay);
+            cancel.cancel()
+        });
+        let outcome = srun(t, &mut s, code);
+        if !stopper.join().unwrap_or(false) {
+            return wrong("soft cancel: the run was not in progress", outcome);
+        }
+        outcome
+    } else {
+        srun(t, &mut s, code)
+    };
+    match outcome {
+        Err(SessionError::Run(e))
+            if soft_stop(&e, want).is_some_and(|r| r.stdout_str() == "finally\n") => {}
+        other => return wrong(&format!("soft stop {want:?}"), other),
+    }
+    s.set_limits(limits())
+        .map_err(|e| format!("soft set_limits: {e}"))?;
+    expect_stdout(
+        "after a soft stop",
+        srun(t, &mut s, "print(x, log)"),
+        &format!("{n} [1]\n"),
+    )
+    .map(drop)
+}
+
+/// A wall clock or fuel budget close to what a finite run needs: it either
+/// finishes with its output or stops softly with a prefix of it, and the
+/// session goes on either way.
+fn soft_limit_race(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let mut s = Session::new(&ctx.runtime);
+    let n: u32 = rng.random_range(1000..20000);
+    let code = format!("t = 0\nfor i in range({n}):\n    t += i\nprint(t)");
+    let want = format!("{}\n", u64::from(n) * u64::from(n - 1) / 2);
+    let set = if rng.random_bool(0.5) {
+        limits()
+            .fuel(None)
+            .wall_timeout(Some(Duration::from_micros(rng.random_range(200..5000))))
+            .clone()
+    } else {
+        fuel_limits(rng.random_range(1_000..(u64::from(n) * 6000)))
+    };
+    s.set_limits(set)
+        .map_err(|e| format!("race set_limits: {e}"))?;
+    match srun(t, &mut s, &code) {
+        Ok(r) if r.stdout_str() == want => {}
+        Err(SessionError::Run(e))
+            if matches!(e.interrupt(), Some(Interrupt::WallClock | Interrupt::Fuel))
+                && !e.is_trap()
+                && e.run_result()
+                    .is_some_and(|r| want.as_bytes().starts_with(&r.stdout)) => {}
+        other => return wrong("soft_limit_race", other),
+    }
+    s.set_limits(limits())
+        .map_err(|e| format!("race set_limits: {e}"))?;
+    expect_stdout("after the race", srun(t, &mut s, "print('on')"), "on\n").map(drop)
+}
+
+/// A cancel at a random moment of a short run: the run finishes or stops
+/// with KeyboardInterrupt; the next run with the same handle is clean.
+fn cancel_race(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let cancel = CancelHandle::new();
+    let options = default_opts().cancel_handle(cancel.clone()).clone();
+    let n: u32 = rng.random_range(100..50000);
+    let code = format!("t = 0\nfor i in range({n}):\n    t += 1\nprint(t)");
+    let want = format!("{n}\n");
+    let delay = Duration::from_micros(rng.random_range(0..3000));
+    let stopper = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(delay);
+            cancel.cancel()
+        })
+    };
+    let outcome = run(ctx, t, &code, &options);
+    let _ = stopper.join();
+    match outcome {
+        Ok(r) if r.stdout_str() == want => {}
+        Err(e)
+            if soft_stop(&e, Interrupt::Cancel)
+                .is_some_and(|r| want.as_bytes().starts_with(&r.stdout)) => {}
+        other => return wrong("cancel_race", other),
+    }
+    expect_stdout("after a cancel race", run(ctx, t, &code, &options), &want).map(drop)
+}
+
+/// A cancel while a host function blocks: the run stops when it returns.
+fn cancel_host_call(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let mut s = Session::with_options(
+        &ctx.runtime,
+        default_opts().host_functions(ctx.functions.clone()).clone(),
+    );
+    let ms: u64 = rng.random_range(5..40);
+    let cancel = s.cancel_handle();
+    let stopper = std::thread::spawn(move || {
+        while !cancel.is_running() {
+            std::thread::yield_now();
+        }
+        std::thread::sleep(Duration::from_millis(2));
+        cancel.cancel()
+    });
+    let code = format!("done = 0\nwhile True:\n    block({ms})\n    done += 1");
+    let outcome = srun(t, &mut s, &code);
+    let _ = stopper.join();
+    match outcome {
+        Err(SessionError::Run(e)) if soft_stop(&e, Interrupt::Cancel).is_some() => {}
+        other => return wrong("cancel_host_call", other),
+    }
+    expect_stdout(
+        "after cancelling a host call",
+        srun(t, &mut s, "print(done >= 0)"),
+        "True\n",
     )
     .map(drop)
 }

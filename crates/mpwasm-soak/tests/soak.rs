@@ -15,7 +15,7 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
     println!("{}", report.summary());
     assert!(report.passed(), "{}", report.summary());
     // Every probe kind ran in both threads' mix, with real runs behind it.
-    assert_eq!(report.per_probe.len(), 19, "{:?}", report.per_probe.keys());
+    assert_eq!(report.per_probe.len(), 23, "{:?}", report.per_probe.keys());
     for (kind, stats) in &report.per_probe {
         assert!(
             stats.probes > 0 && !stats.runs.is_empty(),
@@ -24,12 +24,15 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
     }
     // The hostile probes really tripped their limits.
     for (kind, outcome) in [
-        ("cpu_fuel", "out_of_fuel"),
-        ("cpu_wall_clock", "timeout"),
+        ("cpu_fuel", "soft_fuel"),
+        ("cpu_wall_clock", "soft_timeout"),
+        ("session_soft_stop", "soft_cancel"),
+        ("cancel_host_call", "soft_cancel"),
         ("memory_bomb", "memory_limit"),
         ("c_recursion", "guest_exception"),
         ("session_trip_reset", "stack_overflow"),
         ("session_trip_reset", "out_of_fuel"),
+        ("session_trip_reset", "timeout"),
         ("sys_exit", "exit"),
         ("session_trip_reset", "poisoned"),
     ] {

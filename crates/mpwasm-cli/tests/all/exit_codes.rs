@@ -22,7 +22,7 @@ fn uncaught_exception_is_one_with_traceback() {
         .code(1)
         .stdout("before\n")
         .stderr(
-            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\nZeroDivisionError: divide by zero\n",
+            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\nZeroDivisionError: division by zero\n",
         );
 }
 
@@ -42,7 +42,7 @@ fn deep_recursion_is_an_exception_with_a_collapsed_traceback() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("  [Previous line repeated ").and(
-            predicate::str::contains("RuntimeError: maximum recursion depth exceeded\n"),
+            predicate::str::contains("RecursionError: maximum recursion depth exceeded\n"),
         ));
 }
 
@@ -94,6 +94,18 @@ fn out_of_fuel_is_three() {
         .assert()
         .code(3)
         .stdout("start\n")
+        .stderr(
+            predicate::str::contains("LimitExceeded: fuel limit reached\n")
+                .and(predicate::str::ends_with("mpwasm: fuel limit reached\n")),
+        );
+}
+
+#[test]
+fn out_of_fuel_in_c_code_is_three_too() {
+    mpwasm()
+        .args(["--fuel", "1000000", "-c", "sum(range(10**9))"])
+        .assert()
+        .code(3)
         .stderr(predicate::str::starts_with("mpwasm: out of fuel"));
 }
 
@@ -110,7 +122,11 @@ fn timeout_is_four() {
         ])
         .assert()
         .code(4)
-        .stderr(predicate::str::starts_with("mpwasm: wall-clock timeout"));
+        .stderr(
+            predicate::str::contains("LimitExceeded: wall-clock limit reached\n").and(
+                predicate::str::ends_with("mpwasm: wall-clock limit reached\n"),
+            ),
+        );
 }
 
 #[test]
@@ -152,4 +168,43 @@ fn help_documents_exit_codes() {
             .and(predicate::str::contains("3    out of fuel"))
             .and(predicate::str::contains("8    setup error")),
     );
+}
+
+#[test]
+fn ctrl_c_in_a_one_shot_run_is_130_after_finally_ran() {
+    // Make sure the compiled guest is cached (a cold compile takes seconds).
+    mpwasm().args(["-c", "pass"]).assert().success();
+    let child = std::process::Command::new(crate::bin())
+        .args([
+            "--fuel",
+            "none",
+            "--timeout",
+            "none",
+            "-c",
+            "import sys\ntry:\n    print('running')\n    while True: pass\nfinally:\n    print('finally ran')",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Output comes at the end of the run: give it time to start, then
+    // interrupt it as a terminal would.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let pid = child.id().to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "running\nfinally ran\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("KeyboardInterrupt"), "{stderr}");
+    assert!(stderr.ends_with("mpwasm: cancelled\n"), "{stderr}");
 }

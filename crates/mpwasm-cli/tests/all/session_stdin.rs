@@ -57,15 +57,18 @@ fn exceptions_do_not_end_the_session() {
 }
 
 #[test]
-fn limit_trip_resets_the_session() {
+fn a_limit_keeps_the_session_and_a_trap_resets_it() {
     mpwasm()
         .args(["--fuel", "5000000"])
-        .write_stdin("x = 1\nwhile True: pass\nprint('alive')\nx\n")
+        .write_stdin(
+            "x = 1\nwhile True: pass\nprint('alive', x)\nsum(range(10**9))\nprint('alive')\nx\n",
+        )
         .assert()
         .code(1) // the last failing statement: NameError after the reset
-        .stdout("alive\n")
+        .stdout("alive 1\nalive\n")
         .stderr(
-            predicate::str::contains("mpwasm: out of fuel")
+            predicate::str::contains("mpwasm: fuel limit reached")
+                .and(predicate::str::contains("mpwasm: out of fuel"))
                 .and(predicate::str::contains("session reset"))
                 .and(predicate::str::contains("NameError")),
         );

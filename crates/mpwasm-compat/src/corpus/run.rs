@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use mpwasm_core::{Error, ExecMode, Limits, RunOptions, Runtime, Vm};
+use mpwasm_core::{Error, ExecMode, Interrupt, Limits, RunOptions, Runtime, Vm};
 
 use super::bless::{first_differing_line, last_line, parallel};
 use super::{Corpus, Program};
@@ -145,7 +145,11 @@ impl ProgramRunner for Sandbox {
                         last_line: last_line(traceback.as_bytes()),
                         traceback: traceback.clone(),
                     },
-                    Error::Timeout(_) => Failure::Timeout,
+                    Error::Timeout(_)
+                    | Error::Interrupted {
+                        interrupt: Interrupt::WallClock,
+                        ..
+                    } => Failure::Timeout,
                     other => Failure::Other(format!("{}: {other}", other.kind())),
                 };
                 Run {

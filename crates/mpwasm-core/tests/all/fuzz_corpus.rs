@@ -54,8 +54,8 @@ fn run_source_corpus_replays() {
     for kind in [
         "ok",
         "guest_exception",
-        "out_of_fuel",
-        "timeout",
+        "soft_out_of_fuel",
+        "soft_timeout",
         "memory_limit",
         "exit",
     ] {
@@ -81,7 +81,7 @@ fn limits_corpus_replays() {
     let runtime = runtime();
     let outcomes = replay("limits", |data| checks::check_limits(runtime, data));
     let kinds: BTreeSet<_> = outcomes.iter().flatten().map(|o| o.kind).collect();
-    for kind in ["ok", "invalid_limits", "out_of_fuel", "timeout"] {
+    for kind in ["ok", "invalid_limits", "soft_out_of_fuel", "soft_timeout"] {
         assert!(kinds.contains(kind), "no input ends in {kind}: {kinds:?}");
     }
 }

@@ -82,7 +82,7 @@ print(Temp(100).f, list(gen(3)), sum(x for x in gen(4)))
 "#);
     assert_eq!(
         r.stdout_str(),
-        "enter\nexit ValueError\nKeyError missing\n212.0 [0, 2, 4] 12\n"
+        "enter\nexit ValueError\nKeyError 'missing'\n212.0 [0, 2, 4] 12\n"
     );
 }
 

@@ -4,6 +4,8 @@
 mod bridge_abuse;
 mod concurrency;
 mod cpython;
+mod cpython_exceptions;
+mod cpython_str;
 mod errors;
 mod filesystem;
 mod fuzz_corpus;
@@ -16,8 +18,10 @@ mod memory_bombs;
 mod output_floods;
 mod recovery;
 mod recursion;
+mod soft_limits;
 mod stdlib;
 
+use std::process::Command;
 use std::sync::OnceLock;
 
 use mpwasm_core::{Error, RunOptions, RunResult, Runtime};
@@ -93,6 +97,33 @@ pub fn child_before_after(test: &str, tag: &str) -> (u64, u64) {
     (figure("before="), figure("after="))
 }
 
+/// The result of a run its fuel budget stopped: softly (`LimitExceeded` at a
+/// safe point) or, for code stuck in C, hard after the grace fuel.
+pub fn fuel_stopped(e: &Error) -> &RunResult {
+    match e {
+        Error::OutOfFuel(r)
+        | Error::Interrupted {
+            interrupt: mpwasm_core::Interrupt::Fuel,
+            result: r,
+            ..
+        } => r,
+        other => panic!("expected a fuel stop: {other:?}"),
+    }
+}
+
+/// The result of a run its wall-clock budget stopped, softly or hard.
+pub fn clock_stopped(e: &Error) -> &RunResult {
+    match e {
+        Error::Timeout(r)
+        | Error::Interrupted {
+            interrupt: mpwasm_core::Interrupt::WallClock,
+            result: r,
+            ..
+        } => r,
+        other => panic!("expected a wall-clock stop: {other:?}"),
+    }
+}
+
 /// Options with the default limits changed by `set`.
 pub fn limited(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::RunOptions {
     let mut options = mpwasm_core::RunOptions::new();
@@ -105,4 +136,28 @@ pub fn limits(set: impl FnOnce(&mut mpwasm_core::Limits)) -> mpwasm_core::Limits
     let mut limits = mpwasm_core::Limits::new();
     set(&mut limits);
     limits
+}
+
+/// Run `code` in the sandbox and with CPython (`python3`, the independent
+/// reference): the outputs must be equal; the sandbox's is also kept as the
+/// snapshot `name` (so a change shows in review even where CPython moved).
+pub fn like_cpython(name: &str, code: &str) {
+    let out = Command::new("python3")
+        .args(["-I", "-c", code])
+        .output()
+        .expect("python3 (CPython) is needed to compute the expected output");
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "CPython failed on {name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = String::from_utf8(out.stdout).expect("CPython printed UTF-8");
+    let got = ok(code);
+    assert_eq!(got.stderr_str(), "", "{name}: the sandbox wrote to stderr");
+    assert_eq!(
+        got.stdout_str(),
+        expected,
+        "{name}: the sandbox differs from CPython"
+    );
+    insta::assert_snapshot!(name, got.stdout_str());
 }

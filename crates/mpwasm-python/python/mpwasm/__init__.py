@@ -19,6 +19,7 @@ from typing import Callable, Dict, Mapping, Optional, Tuple, Union
 
 from . import _native
 from ._errors import (
+    Cancelled,
     GuestException,
     GuestExit,
     GuestTrapped,
@@ -45,6 +46,7 @@ DEFAULT_MAX_OUTPUT_BYTES = 1 << 20
 MICROPYTHON_VERSION: Optional[str] = _native.MICROPYTHON_VERSION
 
 __all__ = [
+    "Cancelled",
     "DEFAULT_FUEL",
     "DEFAULT_HOST_RESULT_BYTES",
     "DEFAULT_MAX_OUTPUT_BYTES",
@@ -372,6 +374,32 @@ class MicroPythonSession:
         """Run ``code`` in the resident VM's globals."""
         return _result(self._native.run(code))
 
+    def cancel(self) -> bool:
+        """Stop the run in progress, from any thread: the guest gets
+        ``KeyboardInterrupt`` at its next safe point, its ``finally`` blocks
+        run and :meth:`run` raises :class:`Cancelled` with ``session_kept``
+        true (the state survives). Returns whether a run was in progress; a
+        cancel between runs does not stop the next one.
+
+        >>> import threading, time
+        >>> session = MicroPythonSession(fuel=None)
+        >>> _ = session.run("n = 0")
+        >>> def stop():
+        ...     while not session.cancel():  # until the run has started
+        ...         time.sleep(0.01)
+        >>> stopper = threading.Thread(target=stop)
+        >>> stopper.start()
+        >>> try:
+        ...     session.run("while True: n += 1")
+        ... except Cancelled as e:
+        ...     print("cancelled, kept:", e.session_kept)
+        cancelled, kept: True
+        >>> stopper.join()
+        >>> session.run("print(n > 0)").stdout
+        'True\n'
+        """
+        return self._native.cancel()
+
     def run_interactive(self, code: str) -> RunResult:
         """Run one statement as the interactive console does (file name
         ``<stdin>``; an expression's value is printed).
@@ -531,6 +559,11 @@ class MicroPythonReplaySession:
         table[name] = func
         self._native.set_host_functions(table)
         self._host_functions = table
+
+    def cancel(self) -> bool:
+        """Stop the run in progress from any thread, as
+        :meth:`MicroPythonSession.cancel`; returns whether one was."""
+        return self._native.cancel()
 
     def run(self, code: str) -> RunResult:
         """Replay the snippets in a fresh sandbox, then run ``code``."""

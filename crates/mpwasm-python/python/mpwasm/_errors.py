@@ -70,8 +70,34 @@ class GuestExit(MicroPythonWasmError):
 
 
 class GuestTrapped(MicroPythonWasmError):
-    """The guest was stopped by a trap: a limit or a fault. A trapped
-    session is poisoned (see :class:`SessionPoisoned`)."""
+    """The guest was stopped by a limit, a cancel or a fault.
+
+    A limit or a cancel first raises an exception in the guest at its next
+    safe point (``LimitExceeded`` or ``KeyboardInterrupt``, which ``except
+    Exception`` does not catch), so its ``finally`` blocks run; when it stops
+    there, ``session_kept`` is true and a session goes on with its state.
+    A guest that does not stop within the grace period (stuck in a long C
+    call, or swallowing the exception) traps: ``session_kept`` is false and
+    the session is poisoned (see :class:`SessionPoisoned`). ``interrupt``
+    names what stopped the run (``"wall_clock"``, ``"fuel"``, ``"cancel"``;
+    ``None`` for a fault) and ``traceback`` is the guest's traceback when it
+    stopped with one.
+
+    >>> import mpwasm
+    >>> session = mpwasm.MicroPythonSession(fuel=20_000_000)
+    >>> _ = session.run("x = 42")
+    >>> try:
+    ...     session.run("while True: pass")
+    ... except mpwasm.OutOfFuel as e:
+    ...     print(e.session_kept, e.interrupt, e.traceback.splitlines()[-1])
+    True fuel LimitExceeded: fuel limit reached
+    >>> session.run("print(x)").stdout
+    '42\n'
+    """
+
+    session_kept: bool = False
+    interrupt: Optional[str] = None
+    traceback: str = ""
 
 
 class OutOfFuel(GuestTrapped):
@@ -80,6 +106,10 @@ class OutOfFuel(GuestTrapped):
 
 class WallTimeout(GuestTrapped):
     """The wall-clock budget (``wall_timeout_seconds``) ran out."""
+
+
+class Cancelled(GuestTrapped):
+    """The run was cancelled (``session.cancel()`` from another thread)."""
 
 
 class StackOverflow(GuestTrapped):
@@ -97,6 +127,7 @@ class SessionPoisoned(MicroPythonWasmError):
 _TRAPS = {
     "out_of_fuel": OutOfFuel,
     "timeout": WallTimeout,
+    "cancelled": Cancelled,
     "stack_overflow": StackOverflow,
     "trap": GuestTrapped,
 }
@@ -119,6 +150,8 @@ def _trap_text(kind: str, facts: Dict[str, Any]) -> str:
         return f"all fuel consumed by WebAssembly (after {facts.get('fuel_used', 0)} units)"
     if kind == "timeout":
         return f"wall-clock timeout after {facts.get('duration_seconds', 0.0):.3f} s (interrupt)"
+    if kind == "cancelled":
+        return "cancelled"
     if kind == "stack_overflow":
         return "call stack exhausted (stack overflow)"
     detail = str(facts.get("detail", ""))
@@ -147,7 +180,14 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
         exc = GuestExit(f"guest exited with code {facts.get('exit_code')}")
         exc.exit_code = facts.get("exit_code")
     elif kind in _TRAPS:
-        exc = _TRAPS[kind](f"{stopped}guest trapped: {_trap_text(kind, facts)}")
+        # The reference's phrase first (its users match it), then how it ended.
+        text = f"{stopped}guest trapped: {_trap_text(kind, facts)}"
+        if facts.get("session_kept"):
+            text += "; the guest stopped at a safe point and its state was kept"
+        exc = _TRAPS[kind](text)
+        exc.session_kept = bool(facts.get("session_kept", False))
+        exc.interrupt = facts.get("interrupt")
+        exc.traceback = facts.get("traceback", "")
     elif kind == "poisoned":
         cause = facts.get("cause", "")
         exc = SessionPoisoned(

@@ -5,6 +5,7 @@ mod adversarial;
 mod replay;
 mod resident;
 mod snapshot;
+mod soft_limits;
 
 use std::sync::OnceLock;
 

@@ -131,34 +131,41 @@ fn poisoned_after(code: &str, limits: Limits, expect: &str) {
     );
 }
 
+/// `sum` over a range iterates in C: no safe point where the guest could
+/// raise, so a limit that runs out there traps after the grace period.
+const STUCK_IN_C: &str = "sum(range(10**9))";
+
 #[test]
-fn poisoned_after_fuel_and_reset() {
+fn poisoned_after_fuel_stuck_in_c_and_reset() {
     poisoned_after(
-        "while True: pass",
+        STUCK_IN_C,
         limits(|l| {
-            l.fuel(Some(20_000_000));
+            l.fuel(Some(20_000_000)).fuel_grace(10_000_000);
         }),
         "out_of_fuel",
     );
 }
 
 #[test]
-fn poisoned_after_timeout_and_reset() {
+fn poisoned_after_timeout_stuck_in_c_and_reset() {
     poisoned_after(
-        "while True: pass",
+        STUCK_IN_C,
         limits(|l| {
-            l.fuel(None).wall_timeout(Some(Duration::from_millis(100)));
+            l.fuel(None)
+                .wall_timeout(Some(Duration::from_millis(100)))
+                .grace(Duration::from_millis(50));
         }),
         "timeout",
     );
 }
 
 #[test]
-fn poisoned_after_sleep_past_the_deadline() {
+fn poisoned_after_sleeping_through_the_grace_period() {
     poisoned_after(
-        "import time\ntime.sleep(5)",
+        "import time\ntry:\n    time.sleep(5)\nfinally:\n    time.sleep(5)",
         limits(|l| {
-            l.wall_timeout(Some(Duration::from_millis(100)));
+            l.wall_timeout(Some(Duration::from_millis(100)))
+                .grace(Duration::from_millis(50));
         }),
         "timeout",
     );
@@ -238,8 +245,9 @@ fn sessions_move_between_threads_and_run_concurrently() {
 fn a_trap_while_installing_host_functions_poisons() {
     let mut s = Session::new(runtime());
     out(&mut s, "x = 1");
+    // No grace fuel: running out is a trap at once.
     let mut tight = Limits::new();
-    tight.fuel(Some(1_000));
+    tight.fuel(Some(1_000)).fuel_grace(0);
     s.set_limits(tight).unwrap();
     let e = s.register_function("double", |n: i64| n * 2).unwrap_err();
     assert!(matches!(&e, Error::Run(RunError::OutOfFuel(_))), "{e:?}");
@@ -266,7 +274,7 @@ fn host_functions_survive_reset_close_and_poisoning() {
     let mut tight = Limits::new();
     tight.fuel(Some(5_000_000));
     s.set_limits(tight).unwrap();
-    assert!(s.run("while True: pass").is_err());
+    assert!(s.run(STUCK_IN_C).is_err());
     assert!(s.poisoned_by().is_some());
     s.set_limits(Limits::new()).unwrap();
     s.reset();
