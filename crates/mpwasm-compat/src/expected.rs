@@ -1,4 +1,5 @@
-//! Expected output: a test's `.exp` file, else what CPython prints; the
+//! Expected output: a test's `.exp` file (with the lines `updated.rs`
+//! replaces), else what CPython prints; the
 //! regex matching run-tests.py applies to its "special" tests; and a short
 //! description of the first difference.
 
@@ -19,6 +20,8 @@ pub enum Source {
     ExpFile,
     /// Running the test with CPython.
     CPython,
+    /// `<test>.py.exp` with the lines `updated.rs` replaces with CPython's.
+    Updated,
 }
 
 impl Source {
@@ -27,6 +30,7 @@ impl Source {
         match self {
             Source::ExpFile => "exp",
             Source::CPython => "cpython",
+            Source::Updated => "exp-updated",
         }
     }
 }
@@ -113,7 +117,17 @@ pub fn expected_output(test: &TestCase, cpython: Option<&CPython>) -> Result<(Ve
     let exp = exp_path(&test.path);
     if exp.is_file() {
         let data = std::fs::read(&exp).with_context(|| format!("cannot read {}", exp.display()))?;
-        return Ok((normalise_newlines(&data), Source::ExpFile));
+        let data = normalise_newlines(&data);
+        if let Some(u) = crate::updated::lookup(&test.rel) {
+            let Some(updated) = crate::updated::apply(u, &data) else {
+                bail!(
+                    "{}: updated.rs replaces lines its .exp file does not have (stale entry)",
+                    test.rel
+                );
+            };
+            return Ok((updated, Source::Updated));
+        }
+        return Ok((data, Source::ExpFile));
     }
     let Some(cpython) = cpython else {
         bail!("{} has no .exp file and CPython is not available", test.rel);

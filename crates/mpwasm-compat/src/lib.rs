@@ -22,6 +22,7 @@ pub mod process;
 pub mod report;
 pub mod rules;
 pub mod sandbox;
+pub mod updated;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

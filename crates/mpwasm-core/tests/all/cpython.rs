@@ -146,3 +146,100 @@ print(list(o.items()))
 "#,
     );
 }
+
+#[test]
+fn unpacking_in_displays() {
+    let out = same_as_cpython(
+        r#"
+a = [1, 2]; b = (3,); m = {"x": 1, "y": 2}; n = {"y": 20, "z": 3}
+print([*a, *b, 4], [*a], [0, *a], [*a, 5, *"hi"], [*range(3), *{}])
+print((*a,), (*a, *b), (0, *a, 9), type((*a,)).__name__)
+t = *a, *b
+print(t)
+print(sorted({*a, 3}), sorted({*a}), {0, *b}, sorted({*"abc", *"bcd"}))
+print({**m, **n}, {**m}, {"a": 0, **m, "x": 9}, {**m, "y": 5, **n})
+defaults = {"host": "localhost", "port": 80}
+overrides = {"port": 8080}
+config = {**defaults, **overrides, "debug": True}
+print(config)
+def f(*args, **kw):
+    return args, kw
+print(f(*a, *b, **m, **{"q": 1}))
+tuple = list
+print((*a, 1), type((*a, 1)).__name__)
+def g():
+    return *a, 3
+print(g())
+for x in *a, *b:
+    print(x, end=" ")
+print()
+try:
+    {**[1]}
+except TypeError:
+    print("TypeError")
+print(list({**{1: 2}}.items()), [*[], *[]], {**{}})
+"#,
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn positional_only_parameters() {
+    let out = same_as_cpython(
+        r#"
+def f(a, b, /, c, *, d=4):
+    return a, b, c, d
+print(f(1, 2, 3), f(1, 2, c=3, d=5))
+def g(x, /):
+    return x * 2
+print(g(21))
+def h(a, b=2, /, *args, **kw):
+    return a, b, args, kw
+print(h(1), h(1, 3, 4, k=5))
+l = lambda a, /, b=1: a + b
+print(l(1), l(1, b=5), (lambda x, /: x)(7))
+class P:
+    def m(self, v, /):
+        return v
+print(P().m(3))
+for bad in ("def f(*, a, /): pass", "def f(**k, /): pass", "lambda *a, /: 0"):
+    try:
+        exec(bad)
+        print("accepted", bad)
+    except SyntaxError:
+        print("SyntaxError", bad)
+"#,
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn ascii_conversion_and_named_escapes() {
+    let out = same_as_cpython(
+        r#"
+print(ascii("héllo wörld ✓ 😀"), ascii([1, "é", {"ü": b"\xff"}]), ascii(3))
+s = "naïve"
+print(f"{s!a} {s!s} {s!a:>12}|", "{!a}".format("€"), "{0!a}".format("Ω"), f"{'ab'!r}")
+print("\N{BULLET} item \N{EM DASH} \N{DEGREE SIGN}C \N{GREEK SMALL LETTER ALPHA}\N{greek small letter beta}")
+print("\N{EURO SIGN}5 \N{CHECK MARK} \N{RIGHTWARDS ARROW} \N{NO-BREAK SPACE}|\N{COPYRIGHT SIGN}", len("\N{GRINNING FACE}"))
+print(f"\N{BULLET} {s}", rb"\N{BULLET}", b"\N{BULLET}", "\N{LATIN SMALL LETTER A}")
+try:
+    exec('"\\N{NO SUCH NAME}"')
+except SyntaxError:
+    print("SyntaxError")
+"#,
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn self_documenting_fstrings() {
+    let out = same_as_cpython(
+        r#"
+x = 3.14159; name = "ab"; items = [1, 2]
+print(f"{x=}", f"{x = }", f"{x=:.2f}", f"{name=}", f"{name=!s}", f"{x*2=}")
+print(f"{items=}", f"{len(items) = }", f"{name = !r:>6}|")
+"#,
+    );
+    insta::assert_snapshot!(out);
+}
