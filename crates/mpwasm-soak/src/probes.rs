@@ -540,7 +540,8 @@ fn exception(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
         2 => (
             format!("print('before')\n{{}}['k{n}']"),
             "KeyError",
-            format!("k{n}"),
+            // CPython's str() of a KeyError is the key's repr.
+            format!("'k{n}'"),
         ),
         _ => (
             "print('before')\ndef (:".to_owned(),
