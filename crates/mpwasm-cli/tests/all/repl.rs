@@ -148,6 +148,12 @@ fn a_block_pasted_as_keystrokes_runs_every_line() {
     repl.send_line("print(q)").unwrap();
     repl.expect("after").unwrap();
     repl.expect(">>> ").unwrap();
+    // The burst printed several prompts: wait for the one after the last
+    // evaluation, or Ctrl-D may reach the terminal in cooked mode (while a
+    // line runs), where the tty eats it and the REPL never sees it.
+    repl.send_line("print('idle' + '!')").unwrap();
+    repl.expect("idle!").unwrap();
+    repl.expect(">>> ").unwrap();
     repl.send(ControlCode::EndOfTransmission).unwrap();
     assert!(matches!(exit_status(&repl), WaitStatus::Exited(_, 0)));
 }
@@ -161,6 +167,12 @@ fn a_bracketed_paste_runs_every_line() {
     repl.expect(">>> ").unwrap();
     repl.send_line("print('w is', w)").unwrap();
     repl.expect("w is 42").unwrap();
+    repl.expect(">>> ").unwrap();
+    // The burst printed several prompts: wait for the one after the last
+    // evaluation, or Ctrl-D may reach the terminal in cooked mode (while a
+    // line runs), where the tty eats it and the REPL never sees it.
+    repl.send_line("print('idle' + '!')").unwrap();
+    repl.expect("idle!").unwrap();
     repl.expect(">>> ").unwrap();
     repl.send(ControlCode::EndOfTransmission).unwrap();
     assert!(matches!(exit_status(&repl), WaitStatus::Exited(_, 0)));
