@@ -18,7 +18,7 @@ def test_json_values_cross_both_ways():
     ).stdout
     # MicroPython's repr escapes non-ASCII characters.
     assert out == (
-        "[None, True, False, 7, -1099511627776, 1.5, '\\xe9', [1, [2]], {'a': {'b': None}}]\n"
+        "[None, True, False, 7, -1099511627776, 1.5, 'é', [1, [2]], {'a': {'b': None}}]\n"
         "{'k': [1, 2]}\nTrue\n"
     )
 

@@ -396,7 +396,7 @@ class MicroPythonSession:
         cancelled, kept: True
         >>> stopper.join()
         >>> session.run("print(n > 0)").stdout
-        'True\n'
+        'True\\n'
         """
         return self._native.cancel()
 

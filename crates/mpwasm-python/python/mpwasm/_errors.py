@@ -92,7 +92,7 @@ class GuestTrapped(MicroPythonWasmError):
     ...     print(e.session_kept, e.interrupt, e.traceback.splitlines()[-1])
     True fuel LimitExceeded: fuel limit reached
     >>> session.run("print(x)").stdout
-    '42\n'
+    '42\\n'
     """
 
     session_kept: bool = False
