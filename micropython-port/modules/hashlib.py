@@ -184,6 +184,50 @@ def _frac_root(p, k, bits):
     return lo & (scale - 1)
 
 
+# SHA-2's rotation and shift amounts: sigma0, sigma1 (message schedule),
+# Sigma1, Sigma0 (rounds). SHA-256/224 on 32-bit words, SHA-512/384 on 64.
+_SHA256_SHIFTS = ((7, 18, 3), (17, 19, 10), (6, 11, 25), (2, 13, 22))
+_SHA512_SHIFTS = ((1, 8, 7), (19, 61, 6), (14, 18, 41), (28, 34, 39))
+
+
+def _sha2(msg, h, K, word, shifts):
+    # The SHA-2 compression over the padded message `msg`, from state `h`,
+    # with `word`-byte words (one round per constant in K).
+    bits = 8 * word
+    M = (1 << bits) - 1
+    block = 16 * word
+    (r0a, r0b, sh0), (r1a, r1b, sh1), (e1, e2, e3), (a1, a2, a3) = shifts
+
+    def rotr(x, n):
+        return ((x >> n) | (x << (bits - n))) & M
+
+    rounds = len(K)
+    for off in range(0, len(msg), block):
+        w = [int.from_bytes(msg[off + word * i:off + word * i + word], "big") for i in range(16)]
+        for i in range(16, rounds):
+            s0 = rotr(w[i - 15], r0a) ^ rotr(w[i - 15], r0b) ^ (w[i - 15] >> sh0)
+            s1 = rotr(w[i - 2], r1a) ^ rotr(w[i - 2], r1b) ^ (w[i - 2] >> sh1)
+            w.append((w[i - 16] + s0 + w[i - 7] + s1) & M)
+        a, b, c, d, e, f, g, hh = h
+        for i in range(rounds):
+            S1 = rotr(e, e1) ^ rotr(e, e2) ^ rotr(e, e3)
+            ch = (e & f) ^ ((~e) & g)
+            t1 = (hh + S1 + ch + K[i] + w[i]) & M
+            S0 = rotr(a, a1) ^ rotr(a, a2) ^ rotr(a, a3)
+            maj = (a & b) ^ (a & c) ^ (b & c)
+            t2 = (S0 + maj) & M
+            hh = g
+            g = f
+            f = e
+            e = (d + t1) & M
+            d = c
+            c = b
+            b = a
+            a = (t1 + t2) & M
+        h = [(x + y) & M for x, y in zip(h, (a, b, c, d, e, f, g, hh))]
+    return b"".join(x.to_bytes(word, "big") for x in h)
+
+
 class sha224(_Hash):
     name = "sha224"
     digest_size = 28
@@ -191,38 +235,8 @@ class sha224(_Hash):
     _iv = (0xC1059ED8, 0x367CD507, 0x3070DD17, 0xF70E5939, 0xFFC00B31, 0x68581511, 0x64F98FA7, 0xBEFA4FA4)
 
     def digest(self):
-        K = _k256()
         msg = _pad(self._buf, 8, True)
-        h = list(self._iv)
-        M = 0xFFFFFFFF
-
-        def rotr(x, n):
-            return ((x >> n) | (x << (32 - n))) & M
-
-        for off in range(0, len(msg), 64):
-            w = [int.from_bytes(msg[off + 4 * i:off + 4 * i + 4], "big") for i in range(16)]
-            for i in range(16, 64):
-                s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w.append((w[i - 16] + s0 + w[i - 7] + s1) & M)
-            a, b, c, d, e, f, g, hh = h
-            for i in range(64):
-                S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                ch = (e & f) ^ ((~e) & g)
-                t1 = (hh + S1 + ch + K[i] + w[i]) & M
-                S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                maj = (a & b) ^ (a & c) ^ (b & c)
-                t2 = (S0 + maj) & M
-                hh = g
-                g = f
-                f = e
-                e = (d + t1) & M
-                d = c
-                c = b
-                b = a
-                a = (t1 + t2) & M
-            h = [(x + y) & M for x, y in zip(h, (a, b, c, d, e, f, g, hh))]
-        return b"".join(x.to_bytes(4, "big") for x in h)[:self.digest_size]
+        return _sha2(msg, list(self._iv), _k256(), 4, _SHA256_SHIFTS)[:self.digest_size]
 
 
 _K512 = None
@@ -245,38 +259,9 @@ class sha512(_Hash):
         return [_frac_root(p, 2, 64) for p in _primes(8)]
 
     def digest(self):
-        K = _k512()
         msg = _pad(self._buf, 16, True)
         h = list(self._iv) if self._iv else self._init()
-        M = 0xFFFFFFFFFFFFFFFF
-
-        def rotr(x, n):
-            return ((x >> n) | (x << (64 - n))) & M
-
-        for off in range(0, len(msg), 128):
-            w = [int.from_bytes(msg[off + 8 * i:off + 8 * i + 8], "big") for i in range(16)]
-            for i in range(16, 80):
-                s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7)
-                s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6)
-                w.append((w[i - 16] + s0 + w[i - 7] + s1) & M)
-            a, b, c, d, e, f, g, hh = h
-            for i in range(80):
-                S1 = rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)
-                ch = (e & f) ^ ((~e) & g)
-                t1 = (hh + S1 + ch + K[i] + w[i]) & M
-                S0 = rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)
-                maj = (a & b) ^ (a & c) ^ (b & c)
-                t2 = (S0 + maj) & M
-                hh = g
-                g = f
-                f = e
-                e = (d + t1) & M
-                d = c
-                c = b
-                b = a
-                a = (t1 + t2) & M
-            h = [(x + y) & M for x, y in zip(h, (a, b, c, d, e, f, g, hh))]
-        return b"".join(x.to_bytes(8, "big") for x in h)[:self.digest_size]
+        return _sha2(msg, h, _k512(), 8, _SHA512_SHIFTS)[:self.digest_size]
 
 
 class sha384(sha512):

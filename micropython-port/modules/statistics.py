@@ -242,28 +242,27 @@ def _ss(data, c=None):
     return ss, c
 
 
-def variance(data, xbar=None):
+def _dispersion(name, data, centre, sample):
+    # The mean square deviation about `centre` (default: the mean), over
+    # n - 1 points for a sample, n for a population; None for NaN data.
     data = list(data)
     n = len(data)
-    if n < 2:
-        raise StatisticsError("variance requires at least two data points")
+    if n < 1 + sample:
+        need = "two data points" if sample else "one data point"
+        raise StatisticsError(name + " requires at least " + need)
     t = _kind(data)
-    ss, _ = _ss(data, None if xbar is None else _exact(xbar))
-    if ss is None:
-        return float("nan")
-    return _convert(ss / (n - 1), t)
+    ss, _ = _ss(data, None if centre is None else _exact(centre))
+    return (None if ss is None else ss / (n - sample)), t
+
+
+def variance(data, xbar=None):
+    v, t = _dispersion("variance", data, xbar, 1)
+    return float("nan") if v is None else _convert(v, t)
 
 
 def pvariance(data, mu=None):
-    data = list(data)
-    n = len(data)
-    if n < 1:
-        raise StatisticsError("pvariance requires at least one data point")
-    t = _kind(data)
-    ss, _ = _ss(data, None if mu is None else _exact(mu))
-    if ss is None:
-        return float("nan")
-    return _convert(ss / n, t)
+    v, t = _dispersion("pvariance", data, mu, 0)
+    return float("nan") if v is None else _convert(v, t)
 
 
 def _fsqrt(v, t):
@@ -306,27 +305,13 @@ def _next_down(x):
 
 
 def stdev(data, xbar=None):
-    data = list(data)
-    n = len(data)
-    if n < 2:
-        raise StatisticsError("stdev requires at least two data points")
-    t = _kind(data)
-    ss, _ = _ss(data, None if xbar is None else _exact(xbar))
-    if ss is None:
-        return float("nan")
-    return _fsqrt(ss / (n - 1), t)
+    v, t = _dispersion("stdev", data, xbar, 1)
+    return float("nan") if v is None else _fsqrt(v, t)
 
 
 def pstdev(data, mu=None):
-    data = list(data)
-    n = len(data)
-    if n < 1:
-        raise StatisticsError("pstdev requires at least one data point")
-    t = _kind(data)
-    ss, _ = _ss(data, None if mu is None else _exact(mu))
-    if ss is None:
-        return float("nan")
-    return _fsqrt(ss / n, t)
+    v, t = _dispersion("pstdev", data, mu, 0)
+    return float("nan") if v is None else _fsqrt(v, t)
 
 
 def quantiles(data, *, n=4, method="exclusive"):

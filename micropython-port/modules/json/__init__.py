@@ -72,6 +72,15 @@ def _float_repr(o, allow_nan):
     return text
 
 
+def _mark(markers, o):
+    # check_circular: a container met again while it is being encoded.
+    if markers is not None:
+        i = id(o)
+        if i in markers:
+            raise ValueError("Circular reference detected")
+        markers[i] = o
+
+
 class JSONEncoder:
     item_separator = ", "
     key_separator = ": "
@@ -151,11 +160,7 @@ class JSONEncoder:
         elif isinstance(o, dict):
             self._enc_dict(o, out, level, markers)
         else:
-            if markers is not None:
-                i = id(o)
-                if i in markers:
-                    raise ValueError("Circular reference detected")
-                markers[i] = o
+            _mark(markers, o)
             self._enc(self.default(o), out, level, markers)
             if markers is not None:
                 del markers[id(o)]
@@ -164,11 +169,7 @@ class JSONEncoder:
         if not o:
             out.append("[]")
             return
-        if markers is not None:
-            i = id(o)
-            if i in markers:
-                raise ValueError("Circular reference detected")
-            markers[i] = o
+        _mark(markers, o)
         ind = self.indent
         if ind is not None:
             level += 1
@@ -194,11 +195,7 @@ class JSONEncoder:
         if not o:
             out.append("{}")
             return
-        if markers is not None:
-            i = id(o)
-            if i in markers:
-                raise ValueError("Circular reference detected")
-            markers[i] = o
+        _mark(markers, o)
         ind = self.indent
         if ind is not None:
             level += 1

@@ -26,6 +26,16 @@ fn spawn(state: &std::path::Path, extra: &[&str]) -> Repl {
     repl
 }
 
+/// After a paste, which prints several prompts: wait for the prompt that
+/// follows the last evaluation. A Ctrl-D sent while a line still runs
+/// reaches the terminal in cooked mode, where the tty eats it and the REPL
+/// never sees it.
+fn wait_until_idle(repl: &mut Repl) {
+    repl.send_line("print('idle' + '!')").unwrap();
+    repl.expect("idle!").unwrap();
+    repl.expect(">>> ").unwrap();
+}
+
 fn exit_status(repl: &Repl) -> WaitStatus {
     repl.get_process().wait().unwrap()
 }
@@ -148,12 +158,7 @@ fn a_block_pasted_as_keystrokes_runs_every_line() {
     repl.send_line("print(q)").unwrap();
     repl.expect("after").unwrap();
     repl.expect(">>> ").unwrap();
-    // The burst printed several prompts: wait for the one after the last
-    // evaluation, or Ctrl-D may reach the terminal in cooked mode (while a
-    // line runs), where the tty eats it and the REPL never sees it.
-    repl.send_line("print('idle' + '!')").unwrap();
-    repl.expect("idle!").unwrap();
-    repl.expect(">>> ").unwrap();
+    wait_until_idle(&mut repl);
     repl.send(ControlCode::EndOfTransmission).unwrap();
     assert!(matches!(exit_status(&repl), WaitStatus::Exited(_, 0)));
 }
@@ -168,12 +173,7 @@ fn a_bracketed_paste_runs_every_line() {
     repl.send_line("print('w is', w)").unwrap();
     repl.expect("w is 42").unwrap();
     repl.expect(">>> ").unwrap();
-    // The burst printed several prompts: wait for the one after the last
-    // evaluation, or Ctrl-D may reach the terminal in cooked mode (while a
-    // line runs), where the tty eats it and the REPL never sees it.
-    repl.send_line("print('idle' + '!')").unwrap();
-    repl.expect("idle!").unwrap();
-    repl.expect(">>> ").unwrap();
+    wait_until_idle(&mut repl);
     repl.send(ControlCode::EndOfTransmission).unwrap();
     assert!(matches!(exit_status(&repl), WaitStatus::Exited(_, 0)));
 }
