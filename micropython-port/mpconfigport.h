@@ -179,5 +179,34 @@ struct _mp_obj_dict_t;
 extern const struct _mp_obj_dict_t mpw_str_locals_dict;
 void *mpw_str_slice_step(void *self, void *slice);
 bool mpw_unichar_isprintable(uint32_t c);
+// Built-ins and number methods as CPython's (compat_builtins.c,
+// patches/0210-builtins.patch): pow(b, -e, m), int.bit_length/bit_count/
+// as_integer_ratio, to_bytes/from_bytes with CPython's defaults and signed=,
+// float.is_integer/as_integer_ratio, vars(), zip(strict=), multi-argument
+// set.intersection/union, sys.get/setrecursionlimit.
+#define MICROPY_MPW_CPYTHON_BUILTINS        (1)
+struct _mp_obj_fun_builtin_fixed_t;
+struct _mp_obj_fun_builtin_var_t;
+struct _mp_rom_obj_static_class_method_t;
+void *mpw_int_pow3(void *base, void *exponent, void *modulus);
+void mpw_zip_strict_check(size_t stopped, size_t n, void **iters);
+extern const struct _mp_obj_fun_builtin_var_t mpw_int_to_bytes_obj;
+extern const struct _mp_rom_obj_static_class_method_t mpw_int_from_bytes_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_int_bit_length_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_int_bit_count_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_int_as_integer_ratio_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_int_conjugate_obj;
+extern const struct _mp_obj_dict_t mpw_float_locals_dict;
+extern const struct _mp_obj_fun_builtin_var_t mpw_builtin_vars_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_sys_getrecursionlimit_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mpw_sys_setrecursionlimit_obj;
+#define MPW_INT_LOCALS \
+    { MP_ROM_QSTR(MP_QSTR_from_bytes), MP_ROM_PTR(&mpw_int_from_bytes_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_to_bytes), MP_ROM_PTR(&mpw_int_to_bytes_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_bit_length), MP_ROM_PTR(&mpw_int_bit_length_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_bit_count), MP_ROM_PTR(&mpw_int_bit_count_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_as_integer_ratio), MP_ROM_PTR(&mpw_int_as_integer_ratio_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_conjugate), MP_ROM_PTR(&mpw_int_conjugate_obj) },
 #define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mpw_builtin_vars_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) },

@@ -4,6 +4,7 @@
 mod bridge_abuse;
 mod concurrency;
 mod cpython;
+mod cpython_builtins;
 mod cpython_exceptions;
 mod cpython_str;
 mod errors;
