@@ -207,6 +207,16 @@ extern const struct _mp_obj_fun_builtin_fixed_t mpw_sys_setrecursionlimit_obj;
     { MP_ROM_QSTR(MP_QSTR_bit_count), MP_ROM_PTR(&mpw_int_bit_count_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_as_integer_ratio), MP_ROM_PTR(&mpw_int_as_integer_ratio_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_conjugate), MP_ROM_PTR(&mpw_int_conjugate_obj) },
+// format(), __format__ and the whole format-spec mini-language in
+// str.format and f-strings (compat_format.c, patches/0220-format.patch).
+#define MICROPY_MPW_CPYTHON_FORMAT          (1)
+struct _vstr_t;
+void mpw_format_obj(struct _vstr_t *out, void *arg, const char *spec, size_t spec_len);
+void *mpw_format_field_lookup(void *arg, const char *p, const char *top);
+struct _mp_print_t;
+void mpw_float_print(const struct _mp_print_t *print, double value);
+extern const struct _mp_obj_fun_builtin_var_t mpw_builtin_format_obj;
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mpw_builtin_vars_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mpw_builtin_format_obj) }, \
     { MP_ROM_QSTR(MP_QSTR_RecursionError), MP_ROM_PTR(&mp_type_RecursionError) },

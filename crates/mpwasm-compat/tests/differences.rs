@@ -99,23 +99,6 @@ RecursionError maximum recursion depth exceeded
         stderr: r##""##,
     },
     Claim {
-        name: "format_thousands",
-        code: r##"for spec in (",", ",.2f", "_", ",d"):
-    try:
-        print(spec, format(1234567, spec) if False else ("{:" + spec + "}").format(1234567.891 if "f" in spec else 1234567))
-    except ValueError as e:
-        print(spec, "ValueError:", e)
-print(f"{1234567.891:.2f}", "{:>6}|{:<3}|{:^5}".format("r", "l", "c"), f"{0.256:.1%}")
-"##,
-        stdout: r##", 1,234,567
-,.2f 1234567.89
-_ ValueError: invalid format specifier
-,d 1,234,567
-1234567.89      r|l  |  c   25.6%
-"##,
-        stderr: r##""##,
-    },
-    Claim {
         name: "syntax_gaps",
         code: r##"for src in ("match x:\n    case 1:\n        pass\n", "a = [*b, 4]\n", "a = {**{'x': 1}}\n", "print(*b, *b)\n", "def f(a, /, b):\n    pass\n", "x = '\\N{DEGREE SIGN}'\n", "type X = int\n", "def f[T](x): pass\n"):
     try:
@@ -191,7 +174,7 @@ STRASSE ΣΑΣ ПРИВЕТ straße σας False False ﬁ False
 "##,
         stdout: r##""a b c".split(maxsplit=1) ok
 print("x", flush=True) TypeError: extra keyword arguments given
-list(zip([1], [2], strict=True)) TypeError: function doesn't take keyword arguments
+list(zip([1], [2], strict=True)) ok
 "a,b".split(sep=",") ok
 "##,
         stderr: r##""##,
@@ -209,7 +192,7 @@ list(zip([1], [2], strict=True)) TypeError: function doesn't take keyword argume
         code: r##"import builtins
 print([n for n in ("vars", "ascii", "breakpoint", "memoryview", "frozenset", "bytearray", "callable", "divmod", "format", "globals", "locals", "sorted", "reversed", "enumerate", "round", "compile", "exec", "eval", "input", "open", "help", "hash", "id", "iter", "next", "slice", "super", "property", "staticmethod", "classmethod", "delattr", "setattr", "getattr", "hasattr", "issubclass", "isinstance", "min", "max", "sum", "abs", "all", "any", "bin", "hex", "oct", "chr", "ord", "pow", "repr", "type", "object", "zip", "map", "filter", "range", "len") if not hasattr(builtins, n)])
 "##,
-        stdout: r##"['vars', 'breakpoint', 'format']
+        stdout: r##"['breakpoint']
 "##,
         stderr: r##""##,
     },
@@ -222,14 +205,6 @@ a.y = 1
 print(a.y)
 "##,
         stdout: r##"1
-"##,
-        stderr: r##""##,
-    },
-    Claim {
-        name: "pow_negative_exponent_mod",
-        code: r##"print(pow(3, -1, 7))
-"##,
-        stdout: r##"0
 "##,
         stderr: r##""##,
     },
@@ -382,14 +357,6 @@ except ValueError as e:
 "##,
         stderr: r##"Warning: exception chaining not supported
 "##,
-    },
-    Claim {
-        name: "int_methods",
-        code: r##"print([m for m in ("bit_length", "bit_count", "to_bytes", "from_bytes", "as_integer_ratio") if not hasattr(int, m)], (5).to_bytes(2, "big"), 2**100)
-"##,
-        stdout: r##"['bit_length', 'bit_count', 'as_integer_ratio'] b'\x00\x05' 1267650600228229401496703205376
-"##,
-        stderr: r##""##,
     },
     Claim {
         name: "int_float_equality",

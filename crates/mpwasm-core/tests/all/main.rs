@@ -6,6 +6,7 @@ mod concurrency;
 mod cpython;
 mod cpython_builtins;
 mod cpython_exceptions;
+mod cpython_format;
 mod cpython_str;
 mod errors;
 mod filesystem;
