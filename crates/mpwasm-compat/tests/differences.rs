@@ -33,17 +33,6 @@ bytes(memoryview(b"ab")[::-1]) NotImplementedError: only slices with step=1 (aka
         stderr: r##""##,
     },
     Claim {
-        name: "float_repr",
-        code: r##"x = 0.1 + 0.2
-print(x, repr(x), x == 0.3, float(repr(x)) == x, "%.17g" % x)
-print(1.1 * 1.1, 123456789.123456789, 2 / 3)
-"##,
-        stdout: r##"0.3 0.3 False False 0.30000000000000004
-1.21 123456789.1234568 0.6666666666666666
-"##,
-        stderr: r##""##,
-    },
-    Claim {
         name: "round_half",
         code: r##"print(round(2.675, 2), round(2.5), round(3.5))
 "##,

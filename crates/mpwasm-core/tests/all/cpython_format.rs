@@ -2,8 +2,9 @@
 //! `str.format` and f-strings: grouping with `,` and `_` (every 4 digits for
 //! `b`/`o`/`x`), `%`, `=`/`^` alignment, any fill character, widths in
 //! characters, nested fields, `{0.attr}`/`{a[1]}` fields, `__format__` of
-//! classes. Each program's output must equal CPython's (`python3` is run
-//! for the expectation) and is kept as a snapshot.
+//! classes, and float `repr` (the shortest round-tripping digits). Each
+//! program's output must equal CPython's (`python3` is run for the
+//! expectation) and is kept as a snapshot.
 
 use crate::like_cpython;
 
@@ -45,6 +46,32 @@ for src in ["format(C(), 'xyz')", "'{:abc}'.format(C())", "f'{C():q}'", "f'{C()!
         print(src, '->', repr(eval(src)))
     except Exception as e:
         print(src, '-> EXC', type(e).__name__, e)
+"#,
+    );
+}
+
+#[test]
+fn float_repr_round_trips() {
+    like_cpython(
+        "float_repr_round_trips",
+        r#"
+import struct
+seed = 12345
+out = []
+for i in range(400):
+    seed = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
+    x = struct.unpack('<d', struct.pack('<Q', seed))[0]
+    if x != x:
+        continue
+    out.append(repr(x))
+    y = (seed % 100000) / 1000
+    out.append(repr(y))
+    out.append(str(y * 3.7))
+    assert float(repr(x)) == x
+print(len(out))
+print('\n'.join(out))
+print(repr(5e-324), repr(1.7976931348623157e308), repr(2.0**-1074 * 3), 0.1, 1/3, 2/3, 1e15, 1e16, 123456789012345678.0, 1e-4, 1e-5, -0.0, float('-inf'), 100.0, 1e22, 9007199254740993.0)
+print([1.5, 2.25], {'a': 0.1 + 0.2}, (1/7,))
 "#,
     );
 }
