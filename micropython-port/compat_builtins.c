@@ -161,7 +161,7 @@ static mp_obj_t int_to_bytes(size_t n_args, const mp_obj_t *pos_args, mp_map_t *
     static const mp_arg_t allowed_args[] = {
         { MP_QSTR_length, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_INT(1)} },
         { MP_QSTR_byteorder, MP_ARG_OBJ, {.u_rom_obj = MP_ROM_QSTR(MP_QSTR_big)} },
-        { MP_QSTR_signed, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false} },
+        { MP_QSTR_signed, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_rom_obj = MP_ROM_NONE} },
     };
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed_args)];
     mp_arg_parse_all(n_args - 1, pos_args + 1, kw_args, MP_ARRAY_SIZE(allowed_args), allowed_args, args);
@@ -171,8 +171,12 @@ static mp_obj_t int_to_bytes(size_t n_args, const mp_obj_t *pos_args, mp_map_t *
         mp_raise_ValueError(MP_ERROR_TEXT("length argument must be non-negative"));
     }
     bool big = byteorder_is_big(args[ARG_byteorder].u_obj);
-    bool is_signed = args[ARG_signed].u_bool;
     bool neg = int_is_neg(self);
+    // Without signed=, a negative value is written as signed: MicroPython's
+    // behaviour, which its own tests and code written for it rely on (CPython
+    // raises OverflowError, so no working CPython code sees the difference).
+    mp_obj_t signed_arg = args[ARG_signed].u_obj;
+    bool is_signed = signed_arg == mp_const_none ? neg : mp_obj_is_true(signed_arg);
     if (neg && !is_signed) {
         mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("can't convert negative int to unsigned"));
     }

@@ -84,13 +84,12 @@ static void parse_spec(const char *s, size_t len, spec_t *sp, mp_obj_t arg) {
         sp->alt = true;
         p++;
     }
-    if (p < top && *p == '0') {
-        // As CPython: '0' is the fill (and '=' the alignment) unless given.
-        if (!fill_given) {
-            sp->fill = "0";
-            sp->fill_len = 1;
-        }
-        if (sp->align == 0) {
+    if (p < top && *p == '0' && !fill_given) {
+        // As CPython: '0' is the fill unless one is given, and for numbers
+        // '=' the alignment unless one is given.
+        sp->fill = "0";
+        sp->fill_len = 1;
+        if (sp->align == 0 && !mp_obj_is_str(arg)) {
             sp->align = '=';
         }
         p++;

@@ -20,14 +20,42 @@ pub struct Updated {
     pub cpython_snippet: &'static str,
 }
 
-pub const UPDATED: &[Updated] = &[Updated {
-    test: "misc/non_compliant_lexer.py",
-    patch: "0130-ascii-names.patch",
-    reason: "`\\N{...}` escapes are implemented: the .exp expects NotImplementedError for \
+pub const UPDATED: &[Updated] = &[
+    Updated {
+        test: "misc/non_compliant_lexer.py",
+        patch: "0130-ascii-names.patch",
+        reason: "`\\N{...}` escapes are implemented: the .exp expects NotImplementedError for \
              \"\\N{LATIN SMALL LETTER A}\", CPython evaluates it",
-    lines: &[("NotImplementedError", "no Error")],
-    cpython_snippet: "try:\n    exec('\"\\\\N{LATIN SMALL LETTER A}\"')\n    print(\"no Error\")\nexcept SyntaxError:\n    print(\"SyntaxError\")\nexcept NotImplementedError:\n    print(\"NotImplementedError\")\n",
-}];
+        lines: &[("NotImplementedError", "no Error")],
+        cpython_snippet: "try:\n    exec('\"\\\\N{LATIN SMALL LETTER A}\"')\n    print(\"no Error\")\nexcept SyntaxError:\n    print(\"SyntaxError\")\nexcept NotImplementedError:\n    print(\"NotImplementedError\")\n",
+    },
+    Updated {
+        test: "basics/builtin_help.py",
+        patch: "0210-builtins.patch",
+        reason: "`int` has CPython's `bit_length`, `bit_count`, `as_integer_ratio` and `conjugate`: \
+             `help(int)` and `help(1)` list them after `to_bytes` (the .exp lists MicroPython's \
+             two methods; CPython's int has all of them as methods)",
+        lines: &[
+            ("  to_bytes -- <function>", INT_METHODS_HELP),
+            ("  to_bytes -- <function>", INT_METHODS_HELP),
+        ],
+        cpython_snippet: "for obj in (int, 1):\n    for name in ('to_bytes', 'bit_length', 'bit_count', 'as_integer_ratio', 'conjugate'):\n        assert callable(getattr(obj, name)), name\n        print('  ' + name + ' -- <function>')\n",
+    },
+    Updated {
+        test: "misc/non_compliant.py",
+        patch: "0220-format.patch",
+        reason: "`str.format` takes `{a[0]}` and `{0.attr}` fields: the .exp expects \
+                 NotImplementedError for \"{a[0]}\".format(a=[1, 2]), CPython prints 1",
+        lines: &[
+            ("TypeError, ValueError", "TypeError, ValueError"),
+            ("NotImplementedError", "1"),
+        ],
+        cpython_snippet: "try:\n    \"%c\" % b\"\\x01\\x02\"\nexcept (TypeError, ValueError):\n    print(\"TypeError, ValueError\")\ntry:\n    print(\"{a[0]}\".format(a=[1, 2]))\nexcept NotImplementedError:\n    print(\"NotImplementedError\")\n",
+    },
+];
+
+/// What `help(int)` prints from `to_bytes` on, with patch 0210.
+const INT_METHODS_HELP: &str = "  to_bytes -- <function>\n  bit_length -- <function>\n  bit_count -- <function>\n  as_integer_ratio -- <function>\n  conjugate -- <function>";
 
 /// The entry for `test` (`dir/name.py`), if its expectation changed.
 pub fn lookup(test: &str) -> Option<&'static Updated> {

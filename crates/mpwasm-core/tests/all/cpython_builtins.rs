@@ -43,7 +43,7 @@ cases = [
     "(1).to_bytes(length=3, byteorder='little')", "(-1).to_bytes(2, signed=True)",
     "(-1).to_bytes(1, 'little', signed=True)", "(-128).to_bytes(1, signed=True)",
     "(2**70).to_bytes(10)", "(-2**64).to_bytes(9, 'little', signed=True)", "(0).to_bytes(0)",
-    "(256).to_bytes(1)", "(-1).to_bytes(1)", "(-129).to_bytes(1, signed=True)",
+    "(256).to_bytes(1)", "(-1).to_bytes(1, signed=False)", "(-129).to_bytes(1, signed=True)",
     "(128).to_bytes(1, signed=True)", "(1).to_bytes(0)", "(1).to_bytes(2, 'middle')",
     "(1).to_bytes(-1)",
     "int.from_bytes(b'\\x01\\x00')", "int.from_bytes(b'\\x01\\x00', 'little')",
