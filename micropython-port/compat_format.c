@@ -21,6 +21,7 @@
 #include "py/unicode.h"
 #include "py/parsenum.h"
 #include "py/objint.h"
+#include "py/formatfloat.h"
 
 typedef struct {
     const char *fill; // UTF-8 bytes of the fill character
@@ -399,7 +400,8 @@ static void format_float(vstr_t *out, mp_obj_t arg, mp_float_t value, const spec
         bad_grouping(sp->grouping, 'n');
     }
     double x = value;
-    bool negative = signbit(x);
+    // CPython prints a NaN without its sign bit.
+    bool negative = signbit(x) && !isnan(x);
     if (negative) {
         x = -x;
     }
@@ -684,3 +686,29 @@ static mp_obj_t mpw_builtin_format(size_t n_args, const mp_obj_t *args) {
     return mp_obj_new_str_from_vstr(&out);
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpw_builtin_format_obj, 1, 2, mpw_builtin_format);
+
+// mp_print_float's digits ('%'-formatting: "%.2f" % x), as CPython's: the C
+// library's printf, correctly rounded (MicroPython's mp_format_float can be
+// a digit off). What does not fit the caller's buffer keeps MicroPython's.
+int mpw_format_float_c(mp_float_t f, char *buf, size_t size, char fmt, int prec, char sign) {
+    char spec[8];
+    size_t i = 0;
+    spec[i++] = '%';
+    if (sign) {
+        spec[i++] = sign;
+    }
+    spec[i++] = '.';
+    spec[i++] = '*';
+    spec[i++] = fmt;
+    spec[i] = '\0';
+    double x = f;
+    if (isnan(x)) {
+        // CPython prints a NaN without its sign bit.
+        x = fabs(x);
+    }
+    int n = snprintf(buf, size, spec, prec < 0 ? 6 : prec, x);
+    if (n < 0 || (size_t)n >= size) {
+        return mp_format_float(f, buf, size, fmt, prec, sign);
+    }
+    return n;
+}

@@ -215,6 +215,7 @@ void mpw_format_obj(struct _vstr_t *out, void *arg, const char *spec, size_t spe
 void *mpw_format_field_lookup(void *arg, const char *p, const char *top);
 struct _mp_print_t;
 void mpw_float_print(const struct _mp_print_t *print, double value);
+int mpw_format_float_c(double f, char *buf, size_t size, char fmt, int prec, char sign);
 extern const struct _mp_obj_fun_builtin_var_t mpw_builtin_format_obj;
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mpw_builtin_vars_obj) }, \

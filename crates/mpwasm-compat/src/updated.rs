@@ -52,6 +52,14 @@ pub const UPDATED: &[Updated] = &[
         ],
         cpython_snippet: "try:\n    \"%c\" % b\"\\x01\\x02\"\nexcept (TypeError, ValueError):\n    print(\"TypeError, ValueError\")\ntry:\n    print(\"{a[0]}\".format(a=[1, 2]))\nexcept NotImplementedError:\n    print(\"NotImplementedError\")\n",
     },
+    Updated {
+        test: "float/string_format_modulo3.py",
+        patch: "0240-percent-format.patch",
+        reason: "`%`-formatting of floats is the C library's, correctly rounded as CPython's: \
+                 the .exp records MicroPython's \"%.1g\" % -9.9 == '-10', CPython prints -1e+01",
+        lines: &[("-10", "-1e+01"), ("100", "1e+02")],
+        cpython_snippet: "print(\"%.1g\" % -9.9)\nprint(\"%.2g\" % 99.9)\n",
+    },
 ];
 
 /// What `help(int)` prints from `to_bytes` on, with patch 0210.
