@@ -5,6 +5,7 @@ mod bridge_abuse;
 mod concurrency;
 mod cpython;
 mod cpython_exceptions;
+mod cpython_match;
 mod cpython_str;
 mod errors;
 mod filesystem;
