@@ -128,7 +128,7 @@ _ ValueError: invalid format specifier
 a, *b = [1, 2, 3]
 print(a, b, f"{a=}", f"{a!r:>3}", (n := 5))
 "##,
-        stdout: r##"SyntaxError
+        stdout: r##"ok
 ok
 ok
 1 1
