@@ -49,3 +49,8 @@ fn compile_time_errors() {
         include_str!("cpython_match/syntax_errors.py"),
     );
 }
+
+#[test]
+fn captures_in_closures_classes_globals_and_comments() {
+    like_cpython("match_scopes", include_str!("cpython_match/scopes.py"));
+}

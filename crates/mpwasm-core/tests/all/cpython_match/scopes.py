@@ -43,5 +43,3 @@ match (
 match {"a": [1, {"b": (2, 3)}]}:
     case {"a": [1, {"b": (2, c)}]}:
         print("deep mapping", c)
-async def co(v):
-    match v:
