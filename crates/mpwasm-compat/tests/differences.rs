@@ -100,7 +100,7 @@ RecursionError maximum recursion depth exceeded
 a, *b = [1, 2, 3]
 print(a, b, f"{a=}", f"{a!r:>3}", (n := 5))
 "##,
-        stdout: r##"SyntaxError
+        stdout: r##"ok
 ok
 ok
 1 1

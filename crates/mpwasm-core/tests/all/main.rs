@@ -7,6 +7,7 @@ mod cpython;
 mod cpython_builtins;
 mod cpython_exceptions;
 mod cpython_format;
+mod cpython_match;
 mod cpython_str;
 mod errors;
 mod filesystem;
