@@ -71,6 +71,7 @@ typedef struct {
     const int32_t *prog;
     const byte *begin;  // the string's start (lookbehind and \b look before pos)
     const byte *end;    // endpos
+    const byte *full_end;  // where a M_FULL run must end
     bool is_str;
     int nslots;
     bt_t *stack;
@@ -244,7 +245,7 @@ static bool run(machine_t *m, int pc, const byte *sp, intptr_t *slots, int mode,
         const byte *nx;
         switch (op[0]) {
             case OP_MATCH:
-                if ((mode & M_FULL) && sp != m->end) {
+                if ((mode & M_FULL) && sp != m->full_end) {
                     goto fail;
                 }
                 if ((mode & M_ADVANCE) && sp == start) {
@@ -361,12 +362,12 @@ static bool run(machine_t *m, int pc, const byte *sp, intptr_t *slots, int mode,
                 if (from == NULL) {
                     ok = false;
                 } else {
-                    const byte *save_end = m->end;
+                    const byte *save_end = m->full_end;
                     if (behind) {
-                        m->end = sp;  // the look-behind must end here
+                        m->full_end = sp;  // the look-behind must end here
                     }
                     ok = run(m, pc + 4, from, sub, behind ? M_FULL : 0, from, &e);
-                    m->end = save_end;
+                    m->full_end = save_end;
                 }
                 if (ok && (kind & 1) == 0) {
                     // a positive look keeps its captures
@@ -503,6 +504,7 @@ static mp_obj_t re_exec(size_t n_args, const mp_obj_t *args) {
         return mp_const_none;
     }
     m.end = m.begin + endpos;
+    m.full_end = m.end;
     m.nslots = m.prog[0];
     int ngroupslots = m.prog[1];
     bt_t local_stack[LOCAL_STACK];

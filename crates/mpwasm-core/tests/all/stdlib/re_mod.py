@@ -80,6 +80,7 @@ print(re.findall(r"^$", "a\n\nb", re.M), re.search(r"\d$", "1\n2", re.M).group()
 print(re.findall(r"\w+(?=!)", "hi! yo no!"), re.findall(r"\b\w+\b(?!\()", "f(x) + g"), re.findall(r"(?<=\$)\d+", "$5 and $10, 7"))
 print(re.findall(r"(?<!-)\b\d+", "-3 4 -5 6"), re.sub(r"(?<=\d)(?=(\d{3})+$)", ",", "1234567"))
 print(re.search(r"(?=(\w+))\w", "abc").groups(), re.findall(r"(?<=a|b)c", "ac bc cc"))
+print(re.findall(r"(?<=\b)\w", "ab cd"), re.findall(r"(?<=a$)", "ba"), re.findall(r"(?<=\d)(?=\w)\b", "1a 2 3b"))
 
 # bytes patterns
 print(re.findall(rb"\d+", b"a1 b22"), re.sub(rb"(\w)", rb"<\1>", b"ab"), re.split(rb",", b"x,y"))
