@@ -422,7 +422,12 @@ static bool run(machine_t *m, int pc, const byte *sp, intptr_t *slots, int mode,
         }
         continue;
     fail:
+        // A long backtrack stays interruptible: raise a limit or Ctrl-C that
+        // the host asked for (the VM would only see it after the call).
         MICROPY_VM_HOOK_LOOP
+        if (MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL) {
+            mp_handle_pending(true);
+        }
         for (;;) {
             if (m->depth == base) {
                 return false;
