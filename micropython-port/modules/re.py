@@ -830,7 +830,27 @@ def _template(p, repl):
     return tuple(parts)
 
 
+class _Alias:
+    # re.Pattern[str] / re.Match[bytes] in annotations
+    def __init__(self, origin, arg):
+        self.__origin__ = origin
+        self.__args__ = (arg,)
+
+    def __repr__(self):
+        a = self.__args__[0]
+        return "re.%s[%s]" % (self.__origin__.__name__, a.__name__ if isinstance(a, type) else repr(a))
+
+    def __eq__(self, other):
+        return isinstance(other, _Alias) and self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+
 class Pattern:
+    def __class_getitem__(cls, item):
+        return _Alias(cls, item)
+
     def __init__(self, pattern, flags, prog, ngroups, names, parent, is_str):
         self.pattern = pattern
         self.flags = flags
@@ -980,6 +1000,9 @@ class Pattern:
 
 
 class Match:
+    def __class_getitem__(cls, item):
+        return _Alias(cls, item)
+
     def __init__(self, pattern, string, pos, endpos, offsets):
         self.re = pattern
         self.string = string

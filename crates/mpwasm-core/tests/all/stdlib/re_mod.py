@@ -106,3 +106,17 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(re.error.__name__, issubclass(re.error, Exception))
+
+# Pattern and Match as types (annotations, isinstance)
+from dataclasses import dataclass
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+rule = Rule("digits", re.compile(r"\d+"))
+print(rule, re.Pattern[str], re.Match[bytes], isinstance(rule.pattern, re.Pattern))
+print(type(re.match("a", "a")) is re.Match, isinstance(re.compile("a").search("a"), re.Match))
