@@ -44,6 +44,7 @@ enum {
     OP_BACKREF,     // group icase
     OP_LOOK,        // kind width nwords sub... (kind: 0/1 ahead, 2/3 behind, odd negative; 4 atomic)
     OP_REPEAT,      // min max greedy nwords single...
+    OP_GROUPREF_EXISTS,  // group else: (?(group)yes|no)
 };
 
 // Class item kinds and categories.
@@ -311,6 +312,9 @@ static bool run(machine_t *m, int pc, const byte *sp, intptr_t *slots, int mode,
                 break;
             case OP_JMP:
                 pc = op[1];
+                break;
+            case OP_GROUPREF_EXISTS:
+                pc = (slots[2 * op[1]] >= 0 && slots[2 * op[1] + 1] >= 0) ? pc + 3 : op[2];
                 break;
             case OP_SAVE:
                 push(m, BT_RESTORE, op[1], NULL, slots[op[1]]);

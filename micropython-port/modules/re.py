@@ -27,7 +27,7 @@ _INLINE = {"i": I, "L": L, "m": M, "s": S, "x": X, "a": A, "u": U}
 
 # opcodes of modre_port.c
 (_MATCH, _CHAR, _CHARI, _ANY, _ANYALL, _CLASS, _BOL, _MBOL, _EOL, _MEOL, _AEND, _WORDB, _NWORDB,
- _SPLIT, _JMP, _SAVE, _CHKPROG, _BACKREF, _LOOK, _REPEAT) = range(20)
+ _SPLIT, _JMP, _SAVE, _CHKPROG, _BACKREF, _LOOK, _REPEAT, _GROUPREF_EXISTS) = range(21)
 _CAT_DIGIT, _CAT_NDIGIT, _CAT_WORD, _CAT_NWORD, _CAT_SPACE, _CAT_NSPACE = range(6)
 _CF_NEG, _CF_ICASE, _CF_ASCII = 1, 2, 4
 _M_ANCHOR, _M_FULL, _M_ADVANCE = 1, 2, 4
@@ -440,11 +440,42 @@ class _Parser:
             if c in _INLINE or c == "-":
                 return self.inline_flags(flags, start)
             if c == "(":
-                self.err("conditional groups are not supported", start)
+                return self.conditional(flags, start)
             if not c:
                 self.err("unexpected end of pattern", self.i - 1)
             self.err("unknown extension ?" + c, start + 1)
         return self.group_body(flags, "", start)
+
+    def conditional(self, flags, start):
+        # (?(id or name)yes|no)
+        s = self.s
+        pos = self.i
+        j = s.find(")", self.i)
+        if j < 0:
+            self.err("missing ), unterminated name", pos)
+        ref = s[self.i:j]
+        self.i = j + 1
+        if ref.isdigit():
+            g = int(ref)
+            if g == 0:
+                self.err("bad group number", pos)
+            if g > self.ngroups:
+                self.err("invalid group reference %d" % g, pos)
+        elif ref.isidentifier():
+            if ref not in self.names:
+                self.err("unknown group name %r" % ref, pos)
+            g = self.names[ref]
+        else:
+            self.err("bad character in group name %r" % ref, pos)
+        yes = self.sequence(flags, 0)
+        no = None
+        if self.peek() == "|":
+            self.i += 1
+            no = self.sequence(flags, 0)
+            if self.peek() == "|":
+                self.err("conditional backref with more than two branches")
+        self.close(start)
+        return ("cond", g, yes, no)
 
     def inline_flags(self, flags, start):
         s = self.s
@@ -528,6 +559,10 @@ def _width(node):
     if t == "rep":
         a, b = _width(node[4])
         return a * node[1], b * node[2]
+    if t == "cond":
+        y = _width(node[2])
+        n = _width(node[3]) if node[3] is not None else (0, 0)
+        return min(y[0], n[0]), max(y[1], n[1])
     return 0, _MAXREPEAT  # backreference
 
 
@@ -625,6 +660,16 @@ class _Compiler:
             self.w[at + 3] = len(self.w) - at - 4
         elif t == "rep":
             self.rep(node)
+        elif t == "cond":
+            at = len(self.w)
+            self.emit(_GROUPREF_EXISTS, node[1], 0)
+            self.node(node[2])
+            jmp = len(self.w)
+            self.emit(_JMP, 0)
+            self.w[at + 2] = len(self.w)
+            if node[3] is not None:
+                self.node(node[3])
+            self.w[jmp + 1] = len(self.w)
 
     def rep(self, node):
         lo, hi, greedy, body = node[1], node[2], node[3], node[4]

@@ -82,6 +82,11 @@ print(re.findall(r"(?<!-)\b\d+", "-3 4 -5 6"), re.sub(r"(?<=\d)(?=(\d{3})+$)", "
 print(re.search(r"(?=(\w+))\w", "abc").groups(), re.findall(r"(?<=a|b)c", "ac bc cc"))
 print(re.findall(r"(?<=\b)\w", "ab cd"), re.findall(r"(?<=a$)", "ba"), re.findall(r"(?<=\d)(?=\w)\b", "1a 2 3b"))
 
+# conditional groups
+email = re.compile(r"(<)?(\w+@\w+(?:\.\w+)+)(?(1)>|$)")
+print([bool(email.match(s)) for s in ["<u@h.com>", "u@h.com", "<u@h.com", "u@h.com>"]])
+print(re.findall(r"(?P<q>\")?\w+(?(q)\")", 'a "b" "c d'), re.sub(r"(a)?b(?(1)c|d)", "X", "abc bd abd b"))
+
 # bytes patterns
 print(re.findall(rb"\d+", b"a1 b22"), re.sub(rb"(\w)", rb"<\1>", b"ab"), re.split(rb",", b"x,y"))
 
@@ -91,7 +96,7 @@ print(m.span(), m.span(1), m.group(2), re.sub("é", "e", "éte"), re.split("ü",
 print(re.compile(r"\w").search("ééa", 1).span(), re.findall(r".", "日本"))
 
 # re.error for bad patterns, with CPython's messages
-for bad in ["a(b", "a)b", "*a", "[a", r"\q", "a**", r"(?P=x)", "[z-a]", r"(a)\2", r"(?<=a+)b", "(?P<1>a)", "a{3,2}"]:
+for bad in ["a(b", "a)b", "*a", "[a", r"\q", "a**", r"(?P=x)", "[z-a]", r"(a)\2", r"(?<=a+)b", "(?P<1>a)", "a{3,2}", r"(?(2)a)", r"(a)(?(1)a|b|c)"]:
     try:
         re.compile(bad)
     except re.error as e:
