@@ -83,6 +83,44 @@ bool mpw_unichar_isprintable(uint32_t c) {
 
 enum { MAP_UPPER, MAP_LOWER, MAP_TITLE, MAP_FOLD };
 
+// Simple (one code point) case mapping, for re's IGNORECASE (modre_port.c).
+static unichar simple_map(unichar c, int which) {
+    if (c < 0x80) {
+        if (which == MAP_UPPER) {
+            return (c >= 'a' && c <= 'z') ? c - 32 : c;
+        }
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    }
+    if (c > MPW_UNI_LAST) {
+        return c;
+    }
+    size_t lo = 0, hi = MP_ARRAY_SIZE(mpw_uni_case);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mpw_uni_case[mid][0] < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < MP_ARRAY_SIZE(mpw_uni_case) && mpw_uni_case[lo][0] == c && mpw_uni_case[lo][1 + which] != 0) {
+        return mpw_uni_case[lo][1 + which];
+    }
+    return c;
+}
+
+unichar mpw_re_lower(unichar c) {
+    return simple_map(c, MAP_LOWER);
+}
+
+unichar mpw_re_upper(unichar c) {
+    return simple_map(c, MAP_UPPER);
+}
+
+uint16_t mpw_re_uniflags(unichar c) {
+    return uni_flags(c);
+}
+
 // Append the `which` mapping of `c` to `out`.
 static void add_mapped(vstr_t *out, unichar c, int which) {
     if (c < 0x80) {

@@ -103,6 +103,8 @@ void mpw_free_heap_area(void *area);
 #define MICROPY_PY_SSL                      (0)
 #define MICROPY_PY_THREAD                   (0)
 #define MICROPY_PY_BTREE                    (0)
+// re is modules/re.py over modre_port.c (_re), not modre.c over re1.5.
+#define MICROPY_PY_RE                       (0)
 #define MICROPY_PY_FRAMEBUF                 (1)
 #define MICROPY_PY_ONEWIRE                  (0)
 #define MICROPY_PY_BLUETOOTH                (0)

@@ -211,22 +211,6 @@ UnicodeError
         stderr: r##""##,
     },
     Claim {
-        name: "re_contents",
-        code: r##"import re
-print([n for n in ("compile", "match", "search", "sub", "split", "findall", "finditer", "fullmatch", "escape", "IGNORECASE") if hasattr(re, n)])
-print(re.compile(r",\s*").split("a, b,c"), re.sub(r"\d+", "#", "a1b22"), re.search(r"(\w+)@(\w+)", "x me@host").group(2))
-try:
-    re.compile(r"(?P<user>\w+)")
-except ValueError as e:
-    print("ValueError:", e)
-"##,
-        stdout: r##"['compile', 'match', 'search', 'sub']
-['a', 'b', 'c'] a#b# host
-ValueError: error in regex
-"##,
-        stderr: r##""##,
-    },
-    Claim {
         name: "sys_facts",
         code: r##"import sys
 print(sys.platform, sys.maxsize, sys.argv, sys.path, sys.implementation.name, sys.version_info[:2])

@@ -189,6 +189,33 @@ finally:
 }
 
 #[test]
+fn catastrophic_regex_backtracking_stops_softly() {
+    // The re engine (modre_port.c) backtracks in C; it raises a pending
+    // limit itself, so `finally` runs and the VM keeps its state.
+    let code = "\
+import re
+try:
+    re.match(r'(a+)+$', 'a' * 40 + 'b')
+finally:
+    print('finally ran')
+";
+    let options = limited(|l| {
+        l.fuel(None).wall_timeout(Some(Duration::from_millis(100)));
+    });
+    let mut vm = vm_with_state(&options);
+    let (traceback, stdout) = soft(vm.run(code).unwrap_err(), Interrupt::WallClock);
+    assert_eq!(stdout, "finally ran\n");
+    assert!(
+        traceback.ends_with("LimitExceeded: wall-clock limit reached\n"),
+        "{traceback}"
+    );
+    let out = vm
+        .run("print(state['n'], re.findall(r'\\d+', 'a1b22'))")
+        .unwrap();
+    assert_eq!(out.stdout_str(), "41 ['1', '22']\n");
+}
+
+#[test]
 fn code_stuck_in_c_past_the_grace_period_traps_and_poisons() {
     // `sum` over a range iterates in C: no safe point until it returns.
     let stuck = "sum(range(10**9))";

@@ -39,3 +39,8 @@ fn stdlib_enum() {
 fn stdlib_string_abc_contextlib_copy() {
     check("misc", include_str!("stdlib/misc_mod.py"));
 }
+
+#[test]
+fn stdlib_re() {
+    check("re", include_str!("stdlib/re_mod.py"));
+}
