@@ -39,3 +39,8 @@ fn stdlib_enum() {
 fn stdlib_string_abc_contextlib_copy() {
     check("misc", include_str!("stdlib/misc_mod.py"));
 }
+
+#[test]
+fn stdlib_io_print_strftime() {
+    check("io", include_str!("stdlib/io_mod.py"));
+}

@@ -14,6 +14,7 @@ PROGRAMS = {
     "functools": "functools_mod.py",
     "enum": "enum_mod.py",
     "misc": "misc_mod.py",
+    "io": "io_mod.py",
 }
 
 for name, prog in PROGRAMS.items():
