@@ -646,7 +646,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 fields[i] = "_" + str(i)
             seen.add(fields[i])
     for f in fields:
-        if f.startswith("_"):
+        # the names rename= made (_1, _2) are the allowed underscores
+        if f.startswith("_") and not rename:
             raise ValueError("Field names cannot start with an underscore: " + repr(f))
     seen = set()
     for f in fields:

@@ -157,3 +157,44 @@ try:
     a < {}
 except TypeError as e:
     print("TypeError", e)
+
+# collections.abc: Hashable/Callable of built-in and user types
+from collections import namedtuple
+from collections.abc import Callable, Hashable
+
+
+class Plain:
+    pass
+
+
+class EqOnly:
+    def __eq__(self, other):
+        return True
+
+
+class EqHash(EqOnly):
+    def __hash__(self):
+        return 1
+
+
+def fn():
+    pass
+
+
+for v in (1, "s", (1,), None, range(3), (x for x in ()), fn, len, Plain(), EqOnly(), EqHash(), [], {}, set(),
+          bytearray(), {}.keys(), Plain, [].append, lambda: 0):
+    print(isinstance(v, Hashable), isinstance(v, Callable), end="; ")
+print()
+
+# json: surrogate pairs in \u escapes make one character
+print(json.loads('"caf\\u00e9 \\ud83d\\ude00 \\uD83D\\uDE00"'), len(json.loads('"\\ud83d\\ude00"')))
+
+# namedtuple: rename= names, read-only fields
+Bad = namedtuple("Bad", ["ok", "def", "ok", "_x", "2"], rename=True)
+print(Bad._fields, Bad(1, 2, 3, 4, 5))
+p = Bad(1, 2, 3, 4, 5)
+for stmt in ("p.ok = 5", "del p.ok", "p.other = 1"):
+    try:
+        exec(stmt)
+    except AttributeError as e:
+        print("AttributeError", e)
