@@ -35,6 +35,9 @@ class StringIO:
         self._pos = 0
         self._closed = False
 
+    def __repr__(self):
+        return "<_io.StringIO object at 0x%x>" % id(self)
+
     def _translate(self, s):
         nl = self._newline
         if nl is None:
