@@ -198,3 +198,28 @@ for stmt in ("p.ok = 5", "del p.ok", "p.other = 1"):
         exec(stmt)
     except AttributeError as e:
         print("AttributeError", e)
+
+# unicodedata (generated tables): properties, names, normalization
+import unicodedata
+
+for ch in "é", "ß", "Ω", "٣", "€", " ", "\u200b", "😀", "Å", "中", "각", "½", "²", "Ⅻ", "ﬁ", "Ａ", "(", "\u0301":
+    print("U+%04X" % ord(ch), unicodedata.name(ch, "<unnamed>"), unicodedata.category(ch),
+          unicodedata.bidirectional(ch) or "-", unicodedata.combining(ch), unicodedata.mirrored(ch),
+          unicodedata.east_asian_width(ch), unicodedata.decimal(ch, None), unicodedata.digit(ch, None),
+          unicodedata.numeric(ch, None), repr(unicodedata.decomposition(ch)))
+for text in "Crème Brûlée", "Ærøskøbing", "naïve café", "Ｆｕｌｌｗｉｄｔｈ", "ﬁnal ﬂight", "Ångström", \
+        "e\u0301\u0323", "\u1e9b\u0323", "한국어", "Ὰθήνα", "x²+y₂", "Ⅻ ½":
+    print(text, [unicodedata.normalize(f, text) for f in ("NFC", "NFD", "NFKC", "NFKD")],
+          [len(unicodedata.normalize(f, text)) for f in ("NFC", "NFD", "NFKC", "NFKD")],
+          unicodedata.is_normalized("NFC", text))
+print("".join(c for c in unicodedata.normalize("NFKD", "Crème Brûlée ﬁ") if not unicodedata.combining(c)))
+print(unicodedata.lookup("SNOWMAN"), unicodedata.lookup("latin small letter sharp s"),
+      unicodedata.lookup("CJK UNIFIED IDEOGRAPH-4E2D"), unicodedata.lookup("HANGUL SYLLABLE GAG"))
+for bad in (lambda: unicodedata.lookup("NO SUCH THING"), lambda: unicodedata.name("\x00"),
+            lambda: unicodedata.decimal("a"), lambda: unicodedata.numeric("x"),
+            lambda: unicodedata.normalize("NFX", "a"), lambda: unicodedata.category("ab")):
+    try:
+        bad()
+    except (KeyError, ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(unicodedata.unidata_version)
