@@ -223,3 +223,13 @@ for bad in (lambda: unicodedata.lookup("NO SUCH THING"), lambda: unicodedata.nam
     except (KeyError, ValueError, TypeError) as e:
         print(type(e).__name__, e)
 print(unicodedata.unidata_version)
+
+# random: str and bytes seeds (version 2: the bytes and their SHA-512)
+import random
+
+for seed in ("reproducible", b"bytes seed", bytearray(b"ba"), "", "ünïcode"):
+    random.seed(seed)
+    print(repr(seed), [random.randrange(1000) for _ in range(4)], random.getrandbits(40),
+          random.choice("abcdefgh"))
+r = random.Random("x")
+print(r.randint(1, 10**12), r.sample(range(50), 4))
