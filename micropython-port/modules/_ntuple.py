@@ -8,8 +8,17 @@ _KEYWORDS = ("False", "None", "True", "and", "as", "assert", "async", "await", "
              "or", "pass", "raise", "return", "try", "while", "with", "yield")
 
 
+def _readonly_set(self, value):
+    raise AttributeError("can't set attribute")
+
+
+def _readonly_del(self):
+    raise AttributeError("can't delete attribute")
+
+
 def _field(i):
-    return property(lambda self: self[i])
+    # a setter and deleter that refuse, as CPython's field descriptors do
+    return property(lambda self: self[i], _readonly_set, _readonly_del)
 
 
 def _setup_namedtuple(cls, fields, dflt):
@@ -97,7 +106,7 @@ class _NTBase(tuple):
     __rmul__ = __mul__
 
     def __setattr__(self, name, value):
-        raise AttributeError("can't set attribute")
+        raise AttributeError("'" + type(self).__name__ + "' object has no attribute '" + name + "'")
 
 
 class _NamedTupleClass(_NTBase):

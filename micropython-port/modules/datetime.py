@@ -1041,104 +1041,15 @@ def _parse_isotime(s):
 
 
 def _strftime(dt, fmt):
-    out = []
-    i = 0
-    n = len(fmt)
+    from _strftime import strftime
+
     has_time = isinstance(dt, datetime)
-    y, mo, d = dt.year, dt.month, dt.day
-    h = dt.hour if has_time else 0
-    mi = dt.minute if has_time else 0
-    s = dt.second if has_time else 0
-    us = dt.microsecond if has_time else 0
-    while i < n:
-        c = fmt[i]
-        if c != "%" or i + 1 >= n:
-            out.append(c)
-            i += 1
-            continue
-        f = fmt[i + 1]
-        i += 2
-        if f == "-" and i < n:
-            # glibc's no-padding flag (%-d, %-m, %-I, %-H)
-            f2 = fmt[i]
-            i += 1
-            v = {"d": d, "m": mo, "H": h, "I": (h % 12) or 12, "M": mi, "S": s, "j": dt.toordinal() - _ymd2ord(y, 1, 1) + 1,
-                 "y": y % 100}.get(f2)
-            out.append(str(v) if v is not None else "%-" + f2)
-            continue
-        if f == "Y":
-            out.append("%04d" % y if y < 1000 else str(y))
-        elif f == "m":
-            out.append("%02d" % mo)
-        elif f == "d":
-            out.append("%02d" % d)
-        elif f == "H":
-            out.append("%02d" % h)
-        elif f == "M":
-            out.append("%02d" % mi)
-        elif f == "S":
-            out.append("%02d" % s)
-        elif f == "f":
-            out.append("%06d" % us)
-        elif f == "y":
-            out.append("%02d" % (y % 100))
-        elif f == "j":
-            out.append("%03d" % (dt.toordinal() - _ymd2ord(y, 1, 1) + 1))
-        elif f == "a":
-            out.append(_DAYNAMES[dt.isoweekday()])
-        elif f == "A":
-            out.append(_FULLDAYS[dt.isoweekday()])
-        elif f == "b" or f == "h":
-            out.append(_MONTHNAMES[mo])
-        elif f == "B":
-            out.append(_FULLMONTHS[mo])
-        elif f == "I":
-            out.append("%02d" % ((h % 12) or 12))
-        elif f == "p":
-            out.append("AM" if h < 12 else "PM")
-        elif f == "w":
-            out.append(str(dt.isoweekday() % 7))
-        elif f == "u":
-            out.append(str(dt.isoweekday()))
-        elif f == "e":
-            out.append("%2d" % d)
-        elif f == "U":
-            yd = dt.toordinal() - _ymd2ord(y, 1, 1)
-            wd = dt.isoweekday() % 7
-            out.append("%02d" % ((yd + 7 - wd) // 7))
-        elif f == "W":
-            yd = dt.toordinal() - _ymd2ord(y, 1, 1)
-            wd = dt.weekday()
-            out.append("%02d" % ((yd + 7 - wd) // 7))
-        elif f == "V":
-            out.append("%02d" % dt.isocalendar()[1])
-        elif f == "G":
-            out.append("%04d" % dt.isocalendar()[0])
-        elif f == "z":
-            off = dt.utcoffset() if has_time or isinstance(dt, time) else None
-            out.append(_format_offset(off, "") if off is not None else "")
-        elif f == "Z":
-            tzn = dt.tzname() if has_time else None
-            out.append(tzn or "")
-        elif f == "c":
-            out.append(_strftime(dt, "%a %b %e %H:%M:%S %Y"))
-        elif f == "x":
-            out.append(_strftime(dt, "%m/%d/%y"))
-        elif f == "X":
-            out.append(_strftime(dt, "%H:%M:%S"))
-        elif f == "D":
-            out.append(_strftime(dt, "%m/%d/%y"))
-        elif f == "F":
-            out.append(_strftime(dt, "%Y-%m-%d"))
-        elif f == "T":
-            out.append(_strftime(dt, "%H:%M:%S"))
-        elif f == "R":
-            out.append(_strftime(dt, "%H:%M"))
-        elif f == "%":
-            out.append("%")
-        else:
-            out.append("%" + f)
-    return "".join(out)
+    y = dt.year
+    t = (y, dt.month, dt.day, dt.hour if has_time else 0, dt.minute if has_time else 0,
+         dt.second if has_time else 0, dt.weekday(), dt.toordinal() - _ymd2ord(y, 1, 1) + 1)
+    off = dt.utcoffset() if has_time else None
+    return strftime(fmt, t, dt.microsecond if has_time else 0, _format_offset(off, "") if off is not None else "",
+                    (dt.tzname() if has_time else None) or "")
 
 
 def _strptime(cls, s, fmt):

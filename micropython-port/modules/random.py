@@ -84,9 +84,11 @@ class Random:
         elif isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
-            # CPython: int.from_bytes(a + sha512(a).digest()); without
-            # sha512 here the bytes themselves are the seed
-            a = int.from_bytes(bytes(a), "big")
+            # version 2 seeding: the bytes followed by their SHA-512
+            from hashlib import sha512
+
+            a = bytes(a)
+            a = int.from_bytes(a + sha512(a).digest(), "big")
         elif not isinstance(a, int):
             a = hash(a)
         a = abs(a)

@@ -80,11 +80,6 @@ def get_clock_info(name):
     raise ValueError("unknown clock")
 
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def _tuple(t):
     if t is None:
         return _t.localtime()
@@ -92,76 +87,9 @@ def _tuple(t):
 
 
 def strftime(format, t=None):
-    t = _tuple(t)
-    y, mo, d, h, mi, s, wd, yd = t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]
-    out = []
-    i = 0
-    n = len(format)
-    while i < n:
-        c = format[i]
-        if c != "%" or i + 1 >= n:
-            out.append(c)
-            i += 1
-            continue
-        f = format[i + 1]
-        i += 2
-        if f == "Y":
-            out.append(str(y))
-        elif f == "m":
-            out.append("%02d" % mo)
-        elif f == "d":
-            out.append("%02d" % d)
-        elif f == "H":
-            out.append("%02d" % h)
-        elif f == "M":
-            out.append("%02d" % mi)
-        elif f == "S":
-            out.append("%02d" % s)
-        elif f == "y":
-            out.append("%02d" % (y % 100))
-        elif f == "j":
-            out.append("%03d" % yd)
-        elif f == "a":
-            out.append(_DAYS[wd][:3])
-        elif f == "A":
-            out.append(_DAYS[wd])
-        elif f == "b" or f == "h":
-            out.append(_MONTHS[mo - 1][:3])
-        elif f == "B":
-            out.append(_MONTHS[mo - 1])
-        elif f == "I":
-            out.append("%02d" % ((h % 12) or 12))
-        elif f == "p":
-            out.append("AM" if h < 12 else "PM")
-        elif f == "w":
-            out.append(str((wd + 1) % 7))
-        elif f == "u":
-            out.append(str(wd + 1))
-        elif f == "e":
-            out.append("%2d" % d)
-        elif f == "Z":
-            out.append("UTC")
-        elif f == "z":
-            out.append("+0000")
-        elif f == "c":
-            out.append(strftime("%a %b %e %H:%M:%S %Y", t))
-        elif f == "x":
-            out.append(strftime("%m/%d/%y", t))
-        elif f == "X":
-            out.append(strftime("%H:%M:%S", t))
-        elif f == "D":
-            out.append(strftime("%m/%d/%y", t))
-        elif f == "F":
-            out.append(strftime("%Y-%m-%d", t))
-        elif f == "T":
-            out.append(strftime("%H:%M:%S", t))
-        elif f == "R":
-            out.append(strftime("%H:%M", t))
-        elif f == "%":
-            out.append("%")
-        else:
-            out.append("%" + f)
-    return "".join(out)
+    from _strftime import strftime as f
+
+    return f(format, _tuple(t), None, "+0000", "UTC")
 
 
 def asctime(t=None):

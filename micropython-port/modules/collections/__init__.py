@@ -135,7 +135,11 @@ class Counter(dict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self.items(), key=_second, reverse=True)
+        # equal counts keep insertion order (CPython's sort is stable; the
+        # index in the key makes the order not depend on the sort's)
+        items = list(self.items())
+        order = sorted(range(len(items)), key=lambda i: (items[i][1], -i), reverse=True)
+        items = [items[i] for i in order]
         if n is None:
             return items
         return items[:n]
@@ -208,6 +212,29 @@ class Counter(dict):
 
     def __ne__(self, other):
         return not self.__eq__(other)
+
+    def _all(self, other, op, sym):
+        # the rich comparisons of 3.10: a missing element counts as zero
+        if not isinstance(other, Counter):
+            raise TypeError("'" + sym + "' not supported between instances of '" + type(self).__name__
+                            + "' and '" + type(other).__name__ + "'")
+        for c in (self, other):
+            for k in c:
+                if not op(self[k], other[k]):
+                    return False
+        return True
+
+    def __le__(self, other):
+        return self._all(other, _le, "<=")
+
+    def __ge__(self, other):
+        return self._all(other, _ge, ">=")
+
+    def __lt__(self, other):
+        return self._all(other, _le, "<") and not self._all(other, _eq, "<")
+
+    def __gt__(self, other):
+        return self._all(other, _ge, ">") and not self._all(other, _eq, ">")
 
     def __add__(self, other):
         r = Counter()
@@ -282,8 +309,16 @@ class Counter(dict):
         return self
 
 
-def _second(kv):
-    return kv[1]
+def _le(a, b):
+    return a <= b
+
+
+def _ge(a, b):
+    return a >= b
+
+
+def _eq(a, b):
+    return a == b
 
 
 class ChainMap:
@@ -611,7 +646,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 fields[i] = "_" + str(i)
             seen.add(fields[i])
     for f in fields:
-        if f.startswith("_"):
+        # the names rename= made (_1, _2) are the allowed underscores
+        if f.startswith("_") and not rename:
             raise ValueError("Field names cannot start with an underscore: " + repr(f))
     seen = set()
     for f in fields:

@@ -44,7 +44,46 @@ _seq = (list, tuple, str, range, bytes, bytearray, memoryview)
 _set = (set, frozenset, _dk, _di)
 _map = (dict,)
 
-Hashable = _abc("Hashable", (int, float, str, bytes, tuple, frozenset, type(None), bool, complex), ("__hash__",))
+def _closure():
+    x = 0
+    return lambda: x
+
+
+class _M:
+    def m(self):
+        pass
+
+
+# instances of these are unhashable; of any other built-in type hashable
+_unhashable = (list, dict, set, bytearray, _dk, _di)
+_callables = (type(_has), type(_closure()), type(_M().m), type(len), type(print), type(max), type([].append),
+              type(str.join), type)
+
+
+def _hashable_hook(cls, C):
+    if cls is not Hashable:
+        return NotImplemented
+    for b in _unhashable:
+        if C is b:
+            return False
+    # a class defining __eq__ but not __hash__ is unhashable (CPython sets
+    # its __hash__ to None); the first class in the bases that says wins
+    todo = [C]
+    while todo:
+        k = todo.pop(0)
+        if k in _unhashable:
+            return False
+        d = getattr(k, "__dict__", None)
+        if isinstance(d, dict):
+            if "__hash__" in d:
+                return d["__hash__"] is not None
+            if "__eq__" in d:
+                return False
+        todo.extend(getattr(k, "__bases__", ()))
+    return True
+
+
+Hashable = type("Hashable", (object,), {"__subclasshook__": classmethod(_hashable_hook)})
 Sized = _abc("Sized", _seq + _set + _map + (_dv,), ("__len__",))
 Container = _abc("Container", _seq + _set + _map, ("__contains__",))
 Iterable = _abc("Iterable", _seq + _set + _map + (_dv,) + _iters, ("__iter__",))
@@ -52,7 +91,7 @@ Iterator = _abc("Iterator", _iters, ("__iter__", "__next__"), (Iterable,),
                 {"__iter__": lambda self: self})
 Reversible = _abc("Reversible", (list, tuple, str, range, bytes, bytearray, dict), ("__reversed__", "__iter__"), (Iterable,))
 Generator = _abc("Generator", (_gen,), ("send", "throw", "close", "__next__"), (Iterator,))
-Callable = _abc("Callable", (), ("__call__",))
+Callable = _abc("Callable", _callables, ("__call__",))
 Awaitable = _abc("Awaitable", (), ("__await__",))
 Coroutine = _abc("Coroutine", (), ("send", "throw", "close", "__await__"), (Awaitable,))
 AsyncIterable = _abc("AsyncIterable", (), ("__aiter__",))

@@ -44,3 +44,8 @@ fn stdlib_string_abc_contextlib_copy() {
 fn stdlib_re() {
     check("re", include_str!("stdlib/re_mod.py"));
 }
+
+#[test]
+fn stdlib_io_print_strftime() {
+    check("io", include_str!("stdlib/io_mod.py"));
+}

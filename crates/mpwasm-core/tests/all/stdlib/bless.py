@@ -15,6 +15,7 @@ PROGRAMS = {
     "enum": "enum_mod.py",
     "misc": "misc_mod.py",
     "re": "re_mod.py",
+    "io": "io_mod.py",
 }
 
 for name, prog in PROGRAMS.items():
