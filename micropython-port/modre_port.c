@@ -617,7 +617,13 @@ static mp_obj_t re_bslice(mp_obj_t s, mp_obj_t a_in, mp_obj_t b_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(re_bslice_obj, re_bslice);
 
-// Byte offset -> character index, and back (identity on bytes and ASCII).
+// Byte offset -> character index, and back (identity on bytes).
+// m.start() in a finditer loop asks for increasing offsets in one string:
+// the last answer is kept (its string rooted, so it cannot be freed and
+// its address reused) and the count goes on from there, either way.
+MP_REGISTER_ROOT_POINTER(mp_obj_t mpw_re_b2c_str);
+static size_t b2c_last_b, b2c_last_c;
+
 static mp_obj_t re_b2c(mp_obj_t s, mp_obj_t b_in) {
     mp_int_t b = mp_obj_get_int(b_in);
     if (b < 0 || !mp_obj_is_str(s)) {
@@ -628,7 +634,19 @@ static mp_obj_t re_b2c(mp_obj_t s, mp_obj_t b_in) {
     if ((size_t)b > len) {
         b = len;
     }
-    return MP_OBJ_NEW_SMALL_INT(utf8_charlen(d, b));
+    size_t c;
+    if (MP_STATE_VM(mpw_re_b2c_str) == s && (size_t)b >= b2c_last_b) {
+        c = b2c_last_c + utf8_charlen(d + b2c_last_b, b - b2c_last_b);
+    } else if (MP_STATE_VM(mpw_re_b2c_str) == s && b2c_last_b <= len) {
+        // offsets are character boundaries: count back from the last one
+        c = b2c_last_c - utf8_charlen(d + b, b2c_last_b - b);
+    } else {
+        c = utf8_charlen(d, b);
+    }
+    MP_STATE_VM(mpw_re_b2c_str) = s;
+    b2c_last_b = b;
+    b2c_last_c = c;
+    return MP_OBJ_NEW_SMALL_INT(c);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(re_b2c_obj, re_b2c);
 
