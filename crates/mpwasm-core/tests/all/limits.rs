@@ -157,9 +157,11 @@ fn recursion_inside_c_code_is_a_recursion_error() {
 }
 
 #[test]
-fn re_backtracking_recursion_is_catchable() {
-    // MicroPython's own extmod/re_stack_overflow.py, then the VM goes on.
-    let code = "import re\ntry:\n    re.match('(a*)*', 'aaa')\nexcept RuntimeError as e:\n    print('caught', e)\nprint('after')";
+fn nested_repeats_in_re_neither_overflow_nor_hang() {
+    // MicroPython's extmod/re_stack_overflow.py pattern: the re engine keeps
+    // its choice points on a heap stack, so `(a*)*` matches as in CPython
+    // (expected output from python3) at the smallest and the default stack.
+    let code = "import re\nm = re.match('(a*)*', 'aaa')\nprint(m.span(), m.groups())\nprint('after')";
     for max_stack in [Limits::MIN_MAX_WASM_STACK, Limits::DEFAULT_MAX_WASM_STACK] {
         let r = runtime()
             .run_with(
@@ -169,10 +171,7 @@ fn re_backtracking_recursion_is_catchable() {
                 }),
             )
             .unwrap();
-        assert_eq!(
-            r.stdout_str(),
-            "caught maximum recursion depth exceeded\nafter\n"
-        );
+        assert_eq!(r.stdout_str(), "(0, 3) ('',)\nafter\n");
     }
 }
 
