@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::{Interrupt, RunResult};
+use crate::{Interrupt, OutputCallbackError, Quota, RunResult};
 
 /// An uncaught Python exception, with the output produced before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,6 +274,25 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The writable directory cannot be mounted.
+    #[error("cannot mount {} read-write at /output", path.display())]
+    WritableDir {
+        /// The host directory.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The guest went over a quota of the writable directory
+    /// ([`crate::WritableQuota`]) and the `OSError` it got for it ended the
+    /// run. Not a trap.
+    #[error("{quota} was reached: {}", .exception.traceback.trim_end())]
+    QuotaExceeded {
+        /// Which quota.
+        quota: Quota,
+        /// The exception that ended the run, with the run's result.
+        exception: Box<GuestException>,
+    },
     /// A saved memory image does not fit this instance ([`crate::Vm::restore_linear_memory`]).
     #[error(transparent)]
     MemoryImage(#[from] MemoryImageError),
@@ -301,6 +320,19 @@ pub enum Error {
         /// returned.
         traceback: String,
         /// The run so far.
+        result: Box<RunResult>,
+    },
+    /// The output callback ([`crate::RunOptions::on_output`]) returned an
+    /// error or panicked: it was not called again and the run was stopped as
+    /// by a cancel (the guest got `KeyboardInterrupt`). Not a trap: the VM
+    /// is intact. A guest that then failed to stop within the grace period
+    /// is [`Error::Cancelled`] instead.
+    #[error("the run was stopped because its output callback failed")]
+    OutputCallback {
+        /// What the callback did.
+        #[source]
+        source: OutputCallbackError,
+        /// The run so far (all of its captured output).
         result: Box<RunResult>,
     },
     /// The fuel budget ran out, and the grace fuel after it
@@ -373,13 +405,14 @@ impl Error {
     #[must_use]
     pub fn run_result(&self) -> Option<&RunResult> {
         match self {
-            Error::GuestException(e) => Some(&e.result),
+            Error::GuestException(e) | Error::QuotaExceeded { exception: e, .. } => Some(&e.result),
             Error::OutOfFuel(r)
             | Error::Timeout(r)
             | Error::Cancelled(r)
             | Error::StackOverflow(r) => Some(r),
             Error::MemoryLimit { result, .. }
             | Error::Interrupted { result, .. }
+            | Error::OutputCallback { result, .. }
             | Error::Exit { result, .. }
             | Error::Trap { result, .. } => Some(result),
             _ => None,
@@ -399,11 +432,14 @@ impl Error {
             Error::InvalidLimits(_) => "invalid_limits",
             Error::InvalidConfig(_) => "invalid_config",
             Error::ReadonlyDir { .. } => "readonly_dir",
+            Error::WritableDir { .. } => "writable_dir",
+            Error::QuotaExceeded { .. } => "quota_exceeded",
             Error::SourceTooLarge { .. } => "source_too_large",
             Error::MemoryImage(_) => "memory_image",
             Error::GuestException(_) => "guest_exception",
             Error::MemoryLimit { .. } => "memory_limit",
             Error::Interrupted { .. } => "interrupted",
+            Error::OutputCallback { .. } => "output_callback",
             Error::Exit { .. } => "exit",
             Error::Engine { .. } => "engine",
             Error::OutOfFuel(_)

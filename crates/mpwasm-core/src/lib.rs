@@ -45,6 +45,7 @@ mod error;
 mod limits;
 mod output;
 mod runtime;
+mod scratch;
 mod snapshot;
 mod vm;
 
@@ -65,10 +66,14 @@ pub use mpwasm_host as host;
 pub use mpwasm_host::{
     BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions, RegisterError,
 };
+pub use output::{
+    OutputBuffering, OutputCallback, OutputCallbackError, OutputCallbackResult, Stream,
+};
 pub use runtime::{
     ARTIFACT_ENV, BundledGuest, CACHE_DIR_ENV, Runtime, RuntimeBuilder, bundled_guest,
     default_wasm_path,
 };
+pub use scratch::{Quota, WritableQuota};
 pub use vm::{HeapInfo, Vm};
 
 /// Options of a run: limits, the read-only directory, host functions.
@@ -95,6 +100,10 @@ pub struct RunOptions {
     stderr_to_stdout: bool,
     interrupt_check: Option<InterruptCheck>,
     cancel_handle: Option<CancelHandle>,
+    on_output: Option<OutputCallback>,
+    output_buffering: OutputBuffering,
+    writable_dir: Option<PathBuf>,
+    writable_quota: WritableQuota,
 }
 
 /// A check a run calls about once per epoch tick (see
@@ -136,6 +145,60 @@ impl RunOptions {
     pub fn readonly_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.readonly_dir = Some(dir.into());
         self
+    }
+
+    /// Mount this host directory read-write at `/output` in the guest (off
+    /// by default), under the quotas of [`RunOptions::writable_quota`]. The
+    /// guest can create, write, read, rename and delete files and folders
+    /// there, nothing else: `..` and absolute paths leading out, symlinks
+    /// pointing out, and creating links are refused. Over a quota the guest
+    /// gets an `OSError` (`ENOSPC`, `EDQUOT`, `EFBIG`); if that ends the run
+    /// it is [`Error::QuotaExceeded`]. The files are the host's as soon as
+    /// they are written.
+    ///
+    /// ```
+    /// use mpwasm_core::{Error, Quota, RunOptions, Runtime};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("mpwasm-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let runtime = Runtime::new()?;
+    /// let mut options = RunOptions::new();
+    /// options.writable_dir(&dir);
+    /// options.writable_quota_mut().max_file_bytes(100);
+    /// runtime.run_with("with open('/output/report.csv', 'w') as f:\n    f.write('a,b\\n1,2\\n')", &options)?;
+    /// assert_eq!(std::fs::read_to_string(dir.join("report.csv")).unwrap(), "a,b\n1,2\n");
+    ///
+    /// let e = runtime.run_with("open('/output/big', 'w').write('x' * 1000)", &options).unwrap_err();
+    /// assert!(matches!(e, Error::QuotaExceeded { quota: Quota::FileBytes, .. }));
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn writable_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.writable_dir = Some(dir.into());
+        self
+    }
+
+    /// The quotas of the writable directory.
+    pub fn writable_quota(&mut self, quota: WritableQuota) -> &mut Self {
+        self.writable_quota = quota;
+        self
+    }
+
+    /// The quotas of the writable directory, to change some in place.
+    pub fn writable_quota_mut(&mut self) -> &mut WritableQuota {
+        &mut self.writable_quota
+    }
+
+    /// The writable directory, if any.
+    #[must_use]
+    pub fn get_writable_dir(&self) -> Option<&Path> {
+        self.writable_dir.as_deref()
+    }
+
+    /// The quotas of the writable directory.
+    #[must_use]
+    pub fn get_writable_quota(&self) -> WritableQuota {
+        self.writable_quota
     }
 
     /// Make these host functions callable from the guest.
@@ -210,6 +273,84 @@ impl RunOptions {
     pub fn cancel_handle(&mut self, handle: CancelHandle) -> &mut Self {
         self.cancel_handle = Some(handle);
         self
+    }
+
+    /// Give the guest's stdout and stderr to `callback` as the guest writes
+    /// them, in addition to capturing them in the [`RunResult`]: by default
+    /// one call per complete line and one with the rest at the end of the
+    /// run ([`RunOptions::output_buffering`]). The callback sees exactly the
+    /// captured bytes, so [`Limits::max_output_bytes`] holds for it too. It
+    /// runs on the run's thread while the guest waits; when it returns an
+    /// error or panics (caught), it is not called again and the run stops
+    /// as if cancelled, ending in [`Error::OutputCallback`] (not a trap: a
+    /// session keeps its state).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use mpwasm_core::{RunOptions, Runtime, Stream};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let lines = Arc::new(Mutex::new(Vec::new()));
+    /// let sink = lines.clone();
+    /// let mut options = RunOptions::new();
+    /// options.on_output(move |stream, chunk| {
+    ///     sink.lock().unwrap().push((stream, String::from_utf8_lossy(chunk).into_owned()));
+    ///     Ok(())
+    /// });
+    /// let result = runtime.run_with("import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c', end='')", &options)?;
+    /// assert_eq!(result.stdout_str(), "a\nc");
+    /// assert_eq!(
+    ///     *lines.lock().unwrap(),
+    ///     [
+    ///         (Stream::Stdout, "a\n".to_owned()),
+    ///         (Stream::Stderr, "b\n".to_owned()),
+    ///         (Stream::Stdout, "c".to_owned()),
+    ///     ]
+    /// );
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn on_output(
+        &mut self,
+        callback: impl Fn(Stream, &[u8]) -> OutputCallbackResult + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.on_output = Some(OutputCallback::new(callback));
+        self
+    }
+
+    /// Set or remove the output callback (for a callback made once and
+    /// shared, or `None`).
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) -> &mut Self {
+        self.on_output = callback;
+        self.output_buffering = buffering;
+        self
+    }
+
+    /// Remove the output callback.
+    pub fn clear_on_output(&mut self) -> &mut Self {
+        self.on_output = None;
+        self
+    }
+
+    /// When the output callback is called (default: per line).
+    pub fn output_buffering(&mut self, buffering: OutputBuffering) -> &mut Self {
+        self.output_buffering = buffering;
+        self
+    }
+
+    /// The output callback, if one was given.
+    #[must_use]
+    pub fn get_on_output(&self) -> Option<&OutputCallback> {
+        self.on_output.as_ref()
+    }
+
+    /// When the output callback is called.
+    #[must_use]
+    pub fn get_output_buffering(&self) -> OutputBuffering {
+        self.output_buffering
     }
 
     /// The cancel handle, if one was given.

@@ -1,5 +1,8 @@
 //! One live guest instance: a store, its instance and the exec protocol.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use mpwasm_abi::{
@@ -14,16 +17,16 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use crate::cancel::Ticket;
-use crate::output::BoundedOutput;
+use crate::output::{BoundedOutput, Stream};
 use crate::runtime::GuestExports;
+use crate::scratch::Scratch;
 use crate::{
     ArtifactError, CancelHandle, Error, GuestException, Interrupt, InterruptCheck, Limits,
-    LimitsError, MemoryImageError, RunOptions, RunResult, Runtime,
+    LimitsError, MemoryImageError, OutputBuffering, OutputCallback, RunOptions, RunResult, Runtime,
 };
 
 /// Per-store host state.
 pub(crate) struct StoreState {
-    wasi: WasiP1Ctx,
     limiter: StoreLimits,
     stdout: BoundedOutput,
     stderr: BoundedOutput,
@@ -33,6 +36,12 @@ pub(crate) struct StoreState {
     /// `stack_exhausted`); 0 outside an exec.
     native_stack_floor: usize,
     pub(crate) bridge: mpwasm_host::Bridge,
+    pub(crate) wasi: WasiP1Ctx,
+    /// The writable `/output` and its quotas, when mounted.
+    pub(crate) scratch: Option<Scratch>,
+    /// wasmtime-wasi's functions that the scratch wrappers call, made in
+    /// this store on first use.
+    pub(crate) wasi_originals: HashMap<&'static str, wasmtime::Func>,
 }
 
 impl std::fmt::Debug for StoreState {
@@ -65,6 +74,9 @@ struct RunControl {
     cancel: CancelHandle,
     ticket: Option<Ticket>,
     check: Option<InterruptCheck>,
+    /// Raised by the output capture when the output callback failed: the
+    /// run stops as if cancelled.
+    output_failed: Arc<AtomicBool>,
     tripped: Option<Trip>,
     /// Whether the guest has been told (it raises only once).
     delivered: bool,
@@ -80,7 +92,11 @@ impl std::fmt::Debug for RunControl {
 }
 
 impl RunControl {
-    fn new(cancel: CancelHandle, check: Option<InterruptCheck>) -> Self {
+    fn new(
+        cancel: CancelHandle,
+        check: Option<InterruptCheck>,
+        output_failed: Arc<AtomicBool>,
+    ) -> Self {
         RunControl {
             deadline: None,
             grace: Limits::DEFAULT_GRACE,
@@ -88,6 +104,7 @@ impl RunControl {
             cancel,
             ticket: None,
             check,
+            output_failed,
             tripped: None,
             delivered: false,
         }
@@ -106,7 +123,9 @@ impl RunControl {
         if self.tripped.is_some() {
             return;
         }
-        if self.ticket.is_some_and(|t| self.cancel.is_cancelled(t)) {
+        if self.ticket.is_some_and(|t| self.cancel.is_cancelled(t))
+            || self.output_failed.load(Ordering::Acquire)
+        {
             self.trip(Interrupt::Cancel, now);
         } else if self.deadline.is_some_and(|d| now >= d) {
             self.trip(Interrupt::WallClock, now);
@@ -238,6 +257,7 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
         .map_err(Error::engine("defining the guest's imports"))?;
     mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
         .map_err(Error::engine("defining the guest's imports"))?;
+    crate::scratch::add_to_linker(linker).map_err(Error::engine("defining the guest's imports"))?;
     Ok(())
 }
 
@@ -336,12 +356,13 @@ impl Exports {
 }
 
 /// The WASI context of one instance: captured stdout/stderr, no stdin
-/// contents, no environment or arguments, the optional read-only `/input`.
+/// contents, no environment or arguments, the optional read-only `/input`
+/// and writable `/output` (with its quota state).
 fn wasi_context(
     options: &RunOptions,
     stdout: &BoundedOutput,
     stderr: &BoundedOutput,
-) -> Result<WasiP1Ctx, Error> {
+) -> Result<(WasiP1Ctx, Option<Scratch>), Error> {
     let mut wasi = WasiCtxBuilder::new();
     wasi.stdout(stdout.clone())
         .stderr(stderr.clone())
@@ -361,7 +382,28 @@ fn wasi_context(
         wasi.preopened_dir(dir, "/input", FsPerms::ReadOnly)
             .map_err(|e| refuse(e.into()))?;
     }
-    Ok(wasi.build_p1())
+    let mut scratch = None;
+    if let Some(dir) = options.get_writable_dir() {
+        let refuse = |source: Box<dyn std::error::Error + Send + Sync>| Error::WritableDir {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let meta = std::fs::metadata(dir).map_err(|e| refuse(Box::new(e)))?;
+        if !meta.is_dir() {
+            return Err(refuse(Box::new(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                "not a directory",
+            ))));
+        }
+        // Preopens are numbered from 3 in the order they are added.
+        let fd = 3 + u32::from(options.get_readonly_dir().is_some());
+        scratch = Some(
+            Scratch::new(dir, fd, options.get_writable_quota()).map_err(|e| refuse(Box::new(e)))?,
+        );
+        wasi.preopened_dir(dir, "/output", FsPerms::ReadWrite)
+            .map_err(|e| refuse(e.into()))?;
+    }
+    Ok((wasi.build_p1(), scratch))
 }
 
 /// A live MicroPython instance. Each [`Vm::run`] runs in the same
@@ -414,21 +456,37 @@ impl Vm {
         check_limits(runtime, &limits)?;
         let inner = &runtime.inner;
 
-        let stdout = BoundedOutput::new(limits.get_max_output_bytes());
+        let output_failed = Arc::new(AtomicBool::new(false));
+        let stdout = BoundedOutput::new(
+            limits.get_max_output_bytes(),
+            Stream::Stdout,
+            output_failed.clone(),
+        );
         // Merged streams share one capture, so the guest's write order is kept.
         let stderr = if options.get_stderr_to_stdout() {
-            stdout.clone()
+            stdout.as_stream(Stream::Stderr)
         } else {
-            BoundedOutput::new(limits.get_max_output_bytes())
+            BoundedOutput::new(
+                limits.get_max_output_bytes(),
+                Stream::Stderr,
+                output_failed.clone(),
+            )
         };
+        for out in [&stdout, &stderr] {
+            out.set_callback(options.on_output.clone(), options.get_output_buffering());
+        }
+        let (wasi, scratch) = wasi_context(options, &stdout, &stderr)?;
         let state = StoreState {
-            wasi: wasi_context(options, &stdout, &stderr)?,
+            wasi,
+            scratch,
+            wasi_originals: HashMap::new(),
             limiter: store_limits(&limits),
             stdout,
             stderr,
             control: RunControl::new(
                 options.get_cancel_handle().cloned().unwrap_or_default(),
                 options.interrupt_check.clone(),
+                output_failed,
             ),
             native_stack_floor: 0,
             // The functions come with their wrappers, below.
@@ -542,6 +600,19 @@ impl Vm {
         self.store.data().control.cancel.clone()
     }
 
+    /// Give the guest's output to `callback` as it is written, from the
+    /// next run on (`None`: no callback); see [`RunOptions::on_output`].
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) {
+        let state = self.store.data_mut();
+        for out in [&state.stdout, &state.stderr] {
+            out.set_callback(callback.clone(), buffering);
+        }
+    }
+
     /// Run `code` as a module body (file name `<string>`) in this instance's
     /// globals.
     ///
@@ -588,14 +659,32 @@ impl Vm {
         control.delivered = false;
         let tripped = control.tripped.take().map(|t| t.interrupt);
         let result = self.finish_exec(started, fuel_budget);
+        let state = self.store.data_mut();
+        let callback_failure = state.stdout.take_failure().or(state.stderr.take_failure());
+        let quota = state.scratch.as_mut().and_then(Scratch::take_tripped);
         let code = match outcome {
             Ok(code) => code,
             Err(trap) => return Err(trap_error(trap, result)),
         };
+        // The callback's failure stopped the run (as a cancel would): that,
+        // not the interrupt, is what the caller needs to hear.
+        if let Some(source) = callback_failure {
+            return Err(Error::OutputCallback {
+                source,
+                result: Box::new(result),
+            });
+        }
         // A run that ended on the grace fuel before its next poll still
         // went over its budget.
         let over_budget = fuel_budget.is_some_and(|b| result.fuel_consumed > b);
-        let outcome = self.outcome(code, result);
+        // The guest got an OSError for the quota; when that ended the run,
+        // the host hears which quota it was.
+        let outcome = match (quota, self.outcome(code, result)) {
+            (Some(quota), Err(Error::GuestException(exception))) => {
+                Err(Error::QuotaExceeded { quota, exception })
+            }
+            (_, outcome) => outcome,
+        };
         match tripped.or(over_budget.then_some(Interrupt::Fuel)) {
             Some(interrupt) => Err(interrupted(interrupt, outcome)),
             None => outcome,
@@ -829,6 +918,9 @@ impl Vm {
         let consumed = armed.saturating_sub(self.store.get_fuel().unwrap_or(0));
         let state = self.store.data_mut();
         state.control.deadline = None;
+        // A line-buffered callback gets the last, unterminated line.
+        state.stdout.flush_pending();
+        state.stderr.flush_pending();
         let (stdout, stdout_truncated) = state.stdout.take(self.limits.get_max_output_bytes());
         let (stderr, stderr_truncated) = state.stderr.take(self.limits.get_max_output_bytes());
         let host_failures = state.bridge.take_failures();

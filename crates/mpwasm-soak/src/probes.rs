@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use mpwasm_core::{
     BridgeConfig, CancelHandle, Error as RunError, HostFunctions, Interrupt, Limits, RunOptions,
-    RunResult, TrapKind,
+    RunResult, TrapKind, WritableQuota,
 };
 use mpwasm_host::HostError;
 use mpwasm_session::{Error as SessionError, ReplaySession, Session, SessionImage};
@@ -54,6 +54,8 @@ pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
     ("output_flood", output_flood),
     ("output_truncated", output_truncated),
     ("fs_escape", fs_escape),
+    ("streaming", streaming),
+    ("quota_flood", quota_flood),
     ("host_calls", host_calls),
     ("host_abuse", host_abuse),
     ("exception", exception),
@@ -450,6 +452,122 @@ fn fs_escape(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
         return Err("fs_escape: a file appeared under /input".into());
     }
     Ok(())
+}
+
+/// Streaming output under a random cap: the callback sees exactly the
+/// captured bytes, line by line, in order.
+fn streaming(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let cap: usize = rng.random_range(1..4_000);
+    let lines: usize = rng.random_range(0..300);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (sink, counter) = (seen.clone(), calls.clone());
+    let mut options = opts(limits().max_output_bytes(cap).clone());
+    options.on_output(move |_, chunk| {
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        sink.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(chunk);
+        Ok(())
+    });
+    let code = format!("for i in range({lines}):\n    print('line', i)");
+    let r = match run(ctx, t, &code, &options) {
+        Ok(r) => r,
+        Err(e) => return wrong("streaming", e),
+    };
+    let got = seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let want: String = (0..lines).map(|i| format!("line {i}\n")).collect();
+    let want = &want.as_bytes()[..want.len().min(cap)];
+    if got != r.stdout || r.stdout != want {
+        return Err(format!(
+            "streaming (lines {lines}, cap {cap}): callback saw {} bytes, stdout {} bytes",
+            got.len(),
+            r.stdout.len()
+        ));
+    }
+    // One call per complete line within the cap, plus one for a cut tail.
+    let full = want.iter().filter(|&&b| b == b'\n').count();
+    let tail = usize::from(want.last().is_some_and(|&b| b != b'\n'));
+    let n = calls.load(std::sync::atomic::Ordering::Relaxed);
+    if n != full + tail {
+        return Err(format!(
+            "streaming: {n} calls for {full} lines and {tail} tail"
+        ));
+    }
+    Ok(())
+}
+
+/// A guest that floods `/output` until a quota trips: the errno names the
+/// quota, the host's files stay within it, nothing appears outside.
+fn quota_flood(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let outer = tempfile::tempdir().map_err(|e| format!("quota_flood: tempdir: {e}"))?;
+    let dir = outer.path().join("output");
+    std::fs::create_dir(&dir).map_err(|e| format!("quota_flood: mkdir: {e}"))?;
+    let mut quota = WritableQuota::new();
+    let (code, errno) = match rng.random_range(0..3) {
+        0 => {
+            let max = rng.random_range(1..50_000);
+            quota.max_bytes_written(max);
+            (
+                "f = open('/output/a', 'w')\nwhile True:\n    f.write('x' * 997)",
+                51,
+            )
+        }
+        1 => {
+            quota.max_files(rng.random_range(1..40));
+            (
+                "i = 0\nwhile True:\n    open('/output/f%d' % i, 'w').close()\n    i += 1",
+                19,
+            )
+        }
+        _ => {
+            quota.max_file_bytes(rng.random_range(1..50_000));
+            (
+                "f = open('/output/a', 'w')\nwhile True:\n    f.write('x' * 997)",
+                22,
+            )
+        }
+    };
+    let mut options = default_opts();
+    options.writable_dir(&dir).writable_quota(quota);
+    let code = format!(
+        "try:\n{}\nexcept OSError as e:\n    print(e.errno)",
+        indent(code)
+    );
+    expect_stdout(
+        "quota_flood",
+        run(ctx, t, &code, &options),
+        &format!("{errno}\n"),
+    )?;
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("quota_flood: read_dir: {e}"))?
+        .filter_map(Result::ok)
+        .collect();
+    if entries.len() as u64 > quota.get_max_files() {
+        return Err(format!("quota_flood: {} files", entries.len()));
+    }
+    let mut total = 0;
+    for entry in &entries {
+        let len = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+        if len > quota.get_max_file_bytes() {
+            return Err(format!("quota_flood: a file of {len} bytes"));
+        }
+        total += len;
+    }
+    if total > quota.get_max_bytes_written() {
+        return Err(format!("quota_flood: {total} bytes"));
+    }
+    let outside = std::fs::read_dir(outer.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    if outside != 1 {
+        return Err("quota_flood: something appeared outside /output".into());
+    }
+    Ok(())
+}
+
+fn indent(code: &str) -> String {
+    code.lines().map(|l| format!("    {l}\n")).collect()
 }
 
 fn host_calls(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {

@@ -20,6 +20,8 @@ mod recovery;
 mod recursion;
 mod soft_limits;
 mod stdlib;
+mod streaming;
+mod writable;
 
 use std::process::Command;
 use std::sync::OnceLock;

@@ -28,6 +28,8 @@ from ._errors import (
     MicroPythonWasmArtifactNotFound,
     MicroPythonWasmError,
     OutOfFuel,
+    OutputCallbackError,
+    QuotaExceeded,
     SessionPoisoned,
     StackOverflow,
     WallTimeout,
@@ -42,6 +44,10 @@ DEFAULT_FUEL = 20_000_000
 DEFAULT_HOST_RESULT_BYTES = 256 * 1024
 #: Cap on captured stdout, and separately on stderr (beyond the reference).
 DEFAULT_MAX_OUTPUT_BYTES = 1 << 20
+#: Quotas of the writable ``/output`` folder (``writable_dir``).
+DEFAULT_WRITABLE_MAX_BYTES = 64 << 20
+DEFAULT_WRITABLE_MAX_FILES = 1000
+DEFAULT_WRITABLE_MAX_FILE_BYTES = 16 << 20
 
 MICROPYTHON_VERSION: Optional[str] = _native.MICROPYTHON_VERSION
 
@@ -51,6 +57,9 @@ __all__ = [
     "DEFAULT_HOST_RESULT_BYTES",
     "DEFAULT_MAX_OUTPUT_BYTES",
     "DEFAULT_MEMORY_BYTES",
+    "DEFAULT_WRITABLE_MAX_BYTES",
+    "DEFAULT_WRITABLE_MAX_FILE_BYTES",
+    "DEFAULT_WRITABLE_MAX_FILES",
     "GuestException",
     "GuestExit",
     "GuestTrapped",
@@ -61,6 +70,9 @@ __all__ = [
     "MicroPythonWasmArtifactNotFound",
     "MicroPythonWasmError",
     "OutOfFuel",
+    "OutputCallback",
+    "OutputCallbackError",
+    "QuotaExceeded",
     "RunResult",
     "SessionPoisoned",
     "StackOverflow",
@@ -75,6 +87,8 @@ _native.set_error_factory(_from_native)
 
 PathLike = Union[str, Path]
 HostFunction = Callable[..., object]
+#: ``on_output(stream, text)``: ``stream`` is ``"stdout"`` or ``"stderr"``.
+OutputCallback = Callable[[str, str], object]
 
 
 @dataclass(frozen=True)
@@ -264,6 +278,12 @@ def run(
     host_functions: Optional[Mapping[str, HostFunction]] = None,
     host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+    on_output: Optional[OutputCallback] = None,
+    output_buffering: str = "line",
+    writable_dir: Optional[PathLike] = None,
+    writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+    writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+    writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
 ) -> RunResult:
     """Run MicroPython ``code`` in a fresh sandbox and return its
     :class:`RunResult`.
@@ -284,6 +304,38 @@ def run(
 
     >>> run("print(sum(range(10)))").stdout
     '45\\n'
+
+    ``on_output(stream, text)`` is called while the guest runs, with the
+    output as it is written (``output_buffering="line"``: each complete
+    line, then the rest at the end; ``"unbuffered"``: each write), in
+    addition to the result's ``stdout``/``stderr``; it sees exactly the
+    captured text, so ``max_output_bytes`` holds for it too. If it raises,
+    the run stops and :class:`OutputCallbackError` is raised from its
+    exception.
+
+    >>> lines = []
+    >>> result = run("for i in range(3): print(i)", on_output=lambda s, t: lines.append((s, t)))
+    >>> lines
+    [('stdout', '0\\n'), ('stdout', '1\\n'), ('stdout', '2\\n')]
+
+    ``writable_dir`` (off by default) is mounted read-write at ``/output``:
+    the guest may create, write, rename and delete files and folders there
+    and nowhere else (``..``, absolute paths and symlinks leading out, and
+    links, are refused). Over ``writable_max_bytes`` written in all the
+    guest gets ``OSError`` ``ENOSPC``, over ``writable_max_files`` files and
+    folders created ``EDQUOT``, over ``writable_max_file_bytes`` in one file
+    ``EFBIG``; one that ends the run raises :class:`QuotaExceeded`.
+
+    >>> import pathlib, tempfile
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = run("open('/output/report.txt', 'w').write('done')", writable_dir=out)
+    >>> (out / "report.txt").read_text()
+    'done'
+    >>> try:
+    ...     run("open('/output/big', 'w').write('x' * 100)", writable_dir=out, writable_max_file_bytes=10)
+    ... except QuotaExceeded as e:
+    ...     print(e.quota, e.type_name)
+    file_bytes OSError
     """
     settings = _settings(
         wasm_path,
@@ -295,7 +347,43 @@ def run(
         max_output_bytes,
     )
     table = _function_table(host_functions)
-    return _result(_native.run(code, *settings[:5], table, *settings[5:]))
+    streaming = _streaming(on_output, output_buffering)
+    writable = _writable(writable_dir, writable_max_bytes, writable_max_files, writable_max_file_bytes)
+    return _result(
+        _native.run(code, *settings[:5], table, *settings[5:], *streaming, writable=writable)
+    )
+
+
+def _writable(
+    writable_dir: Optional[PathLike],
+    max_bytes: int,
+    max_files: int,
+    max_file_bytes: int,
+    *,
+    lazy_dir: bool = False,
+) -> Optional[Tuple[str, int, int, int]]:
+    """The writable folder's native settings, checked (None: not mounted)."""
+    for name, value in (
+        ("writable_max_bytes", max_bytes),
+        ("writable_max_files", max_files),
+        ("writable_max_file_bytes", max_file_bytes),
+    ):
+        _positive_int(name, value)
+    if writable_dir is None:
+        return None
+    path = Path(writable_dir)
+    if not lazy_dir and not path.is_dir():
+        raise MicroPythonWasmError(f"writable_dir is not a directory: {path}")
+    return (str(path), max_bytes, max_files, max_file_bytes)
+
+
+def _streaming(on_output: Optional[OutputCallback], output_buffering: str) -> Tuple[object, bool]:
+    """``(on_output, unbuffered)`` for the native layer, checked."""
+    if on_output is not None and not callable(on_output):
+        raise TypeError("on_output must be callable")
+    if output_buffering not in ("line", "unbuffered"):
+        raise ValueError("output_buffering must be 'line' or 'unbuffered'")
+    return on_output, output_buffering == "unbuffered"
 
 
 class MicroPythonSession:
@@ -326,6 +414,10 @@ class MicroPythonSession:
         host_functions: Optional[Mapping[str, HostFunction]] = None,
         host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
         max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+        writable_dir: Optional[PathLike] = None,
+        writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+        writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+        writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
         _native_session: Optional[object] = None,
     ) -> None:
         settings = _settings(
@@ -345,7 +437,15 @@ class MicroPythonSession:
         self.readonly_dir = readonly_dir
         self.host_result_bytes = host_result_bytes
         self.max_output_bytes = max_output_bytes
-        self._native = _native_session or _native.Session(*settings)
+        self.writable_dir = writable_dir
+        writable = _writable(
+            writable_dir,
+            writable_max_bytes,
+            writable_max_files,
+            writable_max_file_bytes,
+            lazy_dir=True,
+        )
+        self._native = _native_session or _native.Session(*settings, writable=writable)
         self._host_functions: Dict[str, HostFunction] = {}
         for name, func in (host_functions or {}).items():
             self.register_function(func, name=name)
@@ -370,9 +470,24 @@ class MicroPythonSession:
         """A copy of the registered host functions."""
         return dict(self._host_functions)
 
-    def run(self, code: str) -> RunResult:
-        """Run ``code`` in the resident VM's globals."""
-        return _result(self._native.run(code))
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
+        """Run ``code`` in the resident VM's globals; ``on_output`` streams
+        this run's output as :func:`run` does (a raising callable stops the
+        run with :class:`OutputCallbackError`, the state is kept).
+
+        >>> session = MicroPythonSession()
+        >>> seen = []
+        >>> _ = session.run("x = 6 * 7\\nprint('x is', x)", on_output=lambda s, t: seen.append(t))
+        >>> seen
+        ['x is 42\\n']
+        """
+        return _result(self._native.run(code, False, *_streaming(on_output, output_buffering)))
 
     def cancel(self) -> bool:
         """Stop the run in progress, from any thread: the guest gets
@@ -400,14 +515,20 @@ class MicroPythonSession:
         """
         return self._native.cancel()
 
-    def run_interactive(self, code: str) -> RunResult:
+    def run_interactive(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
         """Run one statement as the interactive console does (file name
         ``<stdin>``; an expression's value is printed).
 
         >>> MicroPythonSession().run_interactive("6 * 7").stdout
         '42\\n'
         """
-        return _result(self._native.run(code, True))
+        return _result(self._native.run(code, True, *_streaming(on_output, output_buffering)))
 
     def register_function(self, func: HostFunction, name: Optional[str] = None) -> None:
         """Expose ``func`` to guest code as ``name`` (default: its ``__name__``).
@@ -565,9 +686,16 @@ class MicroPythonReplaySession:
         :meth:`MicroPythonSession.cancel`; returns whether one was."""
         return self._native.cancel()
 
-    def run(self, code: str) -> RunResult:
-        """Replay the snippets in a fresh sandbox, then run ``code``."""
-        return _result(self._native.run(code))
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
+        """Replay the snippets in a fresh sandbox, then run ``code``;
+        ``on_output`` streams the output of ``code`` (not of the replay)."""
+        return _result(self._native.run(code, *_streaming(on_output, output_buffering)))
 
     def close(self) -> None:
         """Forget the snippets and reject further runs."""

@@ -65,6 +65,14 @@ class MemoryLimitExceeded(GuestException):
     ``MemoryError``)."""
 
 
+class QuotaExceeded(GuestException):
+    """The guest went over a quota of the writable ``/output`` folder and the
+    ``OSError`` it got (``ENOSPC``, ``EDQUOT`` or ``EFBIG``) ended the run.
+    ``quota`` is ``"bytes_written"``, ``"files"`` or ``"file_bytes"``."""
+
+    quota: str = ""
+
+
 class GuestExit(MicroPythonWasmError):
     """The guest called ``sys.exit(n)`` with ``n != 0``; ``exit_code`` is n."""
 
@@ -116,6 +124,16 @@ class StackOverflow(GuestTrapped):
     """The native Wasm stack overflowed (deep recursion in guest C code)."""
 
 
+class OutputCallbackError(MicroPythonWasmError):
+    """The ``on_output`` callable raised: it was not called again and the run
+    was stopped at the guest's next safe point (its ``finally`` blocks ran).
+    The exception it raised is the ``__cause__``; ``stream`` is the stream
+    of the text it was given. A session keeps its state."""
+
+    stream: str = ""
+    session_kept: bool = True
+
+
 class SessionPoisoned(MicroPythonWasmError):
     """An earlier run of this session trapped; ``cause`` names the trap
     (``"out_of_fuel"``, ``"timeout"``, ...). ``session.reset()`` starts a
@@ -163,15 +181,19 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
     detail = str(facts.get("detail", ""))
     stopped = "MicroPythonSession stopped: " if context == "session" else ""
     exc: BaseException
-    if kind in ("guest_exception", "memory_limit"):
+    if kind in ("guest_exception", "memory_limit", "quota_exceeded"):
         type_name = facts.get("type_name", "")
         message = facts.get("message", "")
         what = f"{type_name}: {message}" if message else type_name
         # A session reports the exception itself (as the reference does); a
         # one-shot run is `micropython -c`, which exits with code 1.
         text = what if context == "session" else f"guest exited with code 1: {what}"
-        cls = MemoryLimitExceeded if kind == "memory_limit" else GuestException
+        cls = {"memory_limit": MemoryLimitExceeded, "quota_exceeded": QuotaExceeded}.get(
+            kind, GuestException
+        )
         exc = cls(text)
+        if kind == "quota_exceeded":
+            exc.quota = facts.get("quota", "")
         exc.type_name = type_name
         exc.message = message
         exc.traceback = facts.get("traceback", "")
@@ -188,6 +210,9 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
         exc.session_kept = bool(facts.get("session_kept", False))
         exc.interrupt = facts.get("interrupt")
         exc.traceback = facts.get("traceback", "")
+    elif kind == "output_callback":
+        exc = OutputCallbackError(f"{stopped}the on_output callback raised; the run was stopped")
+        exc.stream = facts.get("stream", "")
     elif kind == "poisoned":
         cause = facts.get("cause", "")
         exc = SessionPoisoned(
@@ -212,6 +237,8 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
         return ValueError(text)
     elif kind == "readonly_dir":
         exc = MicroPythonWasmError(f"readonly_dir is not a directory: {facts.get('path')}")
+    elif kind == "writable_dir":
+        exc = MicroPythonWasmError(f"writable_dir is not a directory: {facts.get('path')}")
     elif kind == "register":
         return ValueError(detail)
     elif kind == "reentrant":
