@@ -21,7 +21,6 @@ mod recursion;
 mod soft_limits;
 mod stdlib;
 mod streaming;
-mod writable;
 
 use std::process::Command;
 use std::sync::OnceLock;
