@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::{Interrupt, RunResult};
+use crate::{Interrupt, OutputCallbackError, RunResult};
 
 /// An uncaught Python exception, with the output produced before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,6 +303,19 @@ pub enum Error {
         /// The run so far.
         result: Box<RunResult>,
     },
+    /// The output callback ([`crate::RunOptions::on_output`]) returned an
+    /// error or panicked: it was not called again and the run was stopped as
+    /// by a cancel (the guest got `KeyboardInterrupt`). Not a trap: the VM
+    /// is intact. A guest that then failed to stop within the grace period
+    /// is [`Error::Cancelled`] instead.
+    #[error("the run was stopped because its output callback failed")]
+    OutputCallback {
+        /// What the callback did.
+        #[source]
+        source: OutputCallbackError,
+        /// The run so far (all of its captured output).
+        result: Box<RunResult>,
+    },
     /// The fuel budget ran out, and the grace fuel after it
     /// ([`crate::Limits::fuel_grace`]): a trap.
     #[error("out of fuel after {} units", .0.fuel_consumed)]
@@ -380,6 +393,7 @@ impl Error {
             | Error::StackOverflow(r) => Some(r),
             Error::MemoryLimit { result, .. }
             | Error::Interrupted { result, .. }
+            | Error::OutputCallback { result, .. }
             | Error::Exit { result, .. }
             | Error::Trap { result, .. } => Some(result),
             _ => None,
@@ -404,6 +418,7 @@ impl Error {
             Error::GuestException(_) => "guest_exception",
             Error::MemoryLimit { .. } => "memory_limit",
             Error::Interrupted { .. } => "interrupted",
+            Error::OutputCallback { .. } => "output_callback",
             Error::Exit { .. } => "exit",
             Error::Engine { .. } => "engine",
             Error::OutOfFuel(_)

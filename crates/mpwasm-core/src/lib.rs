@@ -65,6 +65,9 @@ pub use mpwasm_host as host;
 pub use mpwasm_host::{
     BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions, RegisterError,
 };
+pub use output::{
+    OutputBuffering, OutputCallback, OutputCallbackError, OutputCallbackResult, Stream,
+};
 pub use runtime::{
     ARTIFACT_ENV, BundledGuest, CACHE_DIR_ENV, Runtime, RuntimeBuilder, bundled_guest,
     default_wasm_path,
@@ -95,6 +98,8 @@ pub struct RunOptions {
     stderr_to_stdout: bool,
     interrupt_check: Option<InterruptCheck>,
     cancel_handle: Option<CancelHandle>,
+    on_output: Option<OutputCallback>,
+    output_buffering: OutputBuffering,
 }
 
 /// A check a run calls about once per epoch tick (see
@@ -210,6 +215,84 @@ impl RunOptions {
     pub fn cancel_handle(&mut self, handle: CancelHandle) -> &mut Self {
         self.cancel_handle = Some(handle);
         self
+    }
+
+    /// Give the guest's stdout and stderr to `callback` as the guest writes
+    /// them, in addition to capturing them in the [`RunResult`]: by default
+    /// one call per complete line and one with the rest at the end of the
+    /// run ([`RunOptions::output_buffering`]). The callback sees exactly the
+    /// captured bytes, so [`Limits::max_output_bytes`] holds for it too. It
+    /// runs on the run's thread while the guest waits; when it returns an
+    /// error or panics (caught), it is not called again and the run stops
+    /// as if cancelled, ending in [`Error::OutputCallback`] (not a trap: a
+    /// session keeps its state).
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use mpwasm_core::{RunOptions, Runtime, Stream};
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let lines = Arc::new(Mutex::new(Vec::new()));
+    /// let sink = lines.clone();
+    /// let mut options = RunOptions::new();
+    /// options.on_output(move |stream, chunk| {
+    ///     sink.lock().unwrap().push((stream, String::from_utf8_lossy(chunk).into_owned()));
+    ///     Ok(())
+    /// });
+    /// let result = runtime.run_with("import sys\nprint('a')\nsys.stderr.write('b\\n')\nprint('c', end='')", &options)?;
+    /// assert_eq!(result.stdout_str(), "a\nc");
+    /// assert_eq!(
+    ///     *lines.lock().unwrap(),
+    ///     [
+    ///         (Stream::Stdout, "a\n".to_owned()),
+    ///         (Stream::Stderr, "b\n".to_owned()),
+    ///         (Stream::Stdout, "c".to_owned()),
+    ///     ]
+    /// );
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn on_output(
+        &mut self,
+        callback: impl Fn(Stream, &[u8]) -> OutputCallbackResult + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.on_output = Some(OutputCallback::new(callback));
+        self
+    }
+
+    /// Set or remove the output callback (for a callback made once and
+    /// shared, or `None`).
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) -> &mut Self {
+        self.on_output = callback;
+        self.output_buffering = buffering;
+        self
+    }
+
+    /// Remove the output callback.
+    pub fn clear_on_output(&mut self) -> &mut Self {
+        self.on_output = None;
+        self
+    }
+
+    /// When the output callback is called (default: per line).
+    pub fn output_buffering(&mut self, buffering: OutputBuffering) -> &mut Self {
+        self.output_buffering = buffering;
+        self
+    }
+
+    /// The output callback, if one was given.
+    #[must_use]
+    pub fn get_on_output(&self) -> Option<&OutputCallback> {
+        self.on_output.as_ref()
+    }
+
+    /// When the output callback is called.
+    #[must_use]
+    pub fn get_output_buffering(&self) -> OutputBuffering {
+        self.output_buffering
     }
 
     /// The cancel handle, if one was given.

@@ -1,5 +1,7 @@
 //! One live guest instance: a store, its instance and the exec protocol.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use mpwasm_abi::{
@@ -14,16 +16,15 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use crate::cancel::Ticket;
-use crate::output::BoundedOutput;
+use crate::output::{BoundedOutput, Stream};
 use crate::runtime::GuestExports;
 use crate::{
     ArtifactError, CancelHandle, Error, GuestException, Interrupt, InterruptCheck, Limits,
-    LimitsError, MemoryImageError, RunOptions, RunResult, Runtime,
+    LimitsError, MemoryImageError, OutputBuffering, OutputCallback, RunOptions, RunResult, Runtime,
 };
 
 /// Per-store host state.
 pub(crate) struct StoreState {
-    wasi: WasiP1Ctx,
     limiter: StoreLimits,
     stdout: BoundedOutput,
     stderr: BoundedOutput,
@@ -33,6 +34,7 @@ pub(crate) struct StoreState {
     /// `stack_exhausted`); 0 outside an exec.
     native_stack_floor: usize,
     pub(crate) bridge: mpwasm_host::Bridge,
+    wasi: WasiP1Ctx,
 }
 
 impl std::fmt::Debug for StoreState {
@@ -65,6 +67,9 @@ struct RunControl {
     cancel: CancelHandle,
     ticket: Option<Ticket>,
     check: Option<InterruptCheck>,
+    /// Raised by the output capture when the output callback failed: the
+    /// run stops as if cancelled.
+    output_failed: Arc<AtomicBool>,
     tripped: Option<Trip>,
     /// Whether the guest has been told (it raises only once).
     delivered: bool,
@@ -80,7 +85,11 @@ impl std::fmt::Debug for RunControl {
 }
 
 impl RunControl {
-    fn new(cancel: CancelHandle, check: Option<InterruptCheck>) -> Self {
+    fn new(
+        cancel: CancelHandle,
+        check: Option<InterruptCheck>,
+        output_failed: Arc<AtomicBool>,
+    ) -> Self {
         RunControl {
             deadline: None,
             grace: Limits::DEFAULT_GRACE,
@@ -88,6 +97,7 @@ impl RunControl {
             cancel,
             ticket: None,
             check,
+            output_failed,
             tripped: None,
             delivered: false,
         }
@@ -106,7 +116,9 @@ impl RunControl {
         if self.tripped.is_some() {
             return;
         }
-        if self.ticket.is_some_and(|t| self.cancel.is_cancelled(t)) {
+        if self.ticket.is_some_and(|t| self.cancel.is_cancelled(t))
+            || self.output_failed.load(Ordering::Acquire)
+        {
             self.trip(Interrupt::Cancel, now);
         } else if self.deadline.is_some_and(|d| now >= d) {
             self.trip(Interrupt::WallClock, now);
@@ -414,13 +426,25 @@ impl Vm {
         check_limits(runtime, &limits)?;
         let inner = &runtime.inner;
 
-        let stdout = BoundedOutput::new(limits.get_max_output_bytes());
+        let output_failed = Arc::new(AtomicBool::new(false));
+        let stdout = BoundedOutput::new(
+            limits.get_max_output_bytes(),
+            Stream::Stdout,
+            output_failed.clone(),
+        );
         // Merged streams share one capture, so the guest's write order is kept.
         let stderr = if options.get_stderr_to_stdout() {
-            stdout.clone()
+            stdout.as_stream(Stream::Stderr)
         } else {
-            BoundedOutput::new(limits.get_max_output_bytes())
+            BoundedOutput::new(
+                limits.get_max_output_bytes(),
+                Stream::Stderr,
+                output_failed.clone(),
+            )
         };
+        for out in [&stdout, &stderr] {
+            out.set_callback(options.on_output.clone(), options.get_output_buffering());
+        }
         let state = StoreState {
             wasi: wasi_context(options, &stdout, &stderr)?,
             limiter: store_limits(&limits),
@@ -429,6 +453,7 @@ impl Vm {
             control: RunControl::new(
                 options.get_cancel_handle().cloned().unwrap_or_default(),
                 options.interrupt_check.clone(),
+                output_failed,
             ),
             native_stack_floor: 0,
             // The functions come with their wrappers, below.
@@ -542,6 +567,19 @@ impl Vm {
         self.store.data().control.cancel.clone()
     }
 
+    /// Give the guest's output to `callback` as it is written, from the
+    /// next run on (`None`: no callback); see [`RunOptions::on_output`].
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) {
+        let state = self.store.data_mut();
+        for out in [&state.stdout, &state.stderr] {
+            out.set_callback(callback.clone(), buffering);
+        }
+    }
+
     /// Run `code` as a module body (file name `<string>`) in this instance's
     /// globals.
     ///
@@ -588,10 +626,20 @@ impl Vm {
         control.delivered = false;
         let tripped = control.tripped.take().map(|t| t.interrupt);
         let result = self.finish_exec(started, fuel_budget);
+        let state = self.store.data_mut();
+        let callback_failure = state.stdout.take_failure().or(state.stderr.take_failure());
         let code = match outcome {
             Ok(code) => code,
             Err(trap) => return Err(trap_error(trap, result)),
         };
+        // The callback's failure stopped the run (as a cancel would): that,
+        // not the interrupt, is what the caller needs to hear.
+        if let Some(source) = callback_failure {
+            return Err(Error::OutputCallback {
+                source,
+                result: Box::new(result),
+            });
+        }
         // A run that ended on the grace fuel before its next poll still
         // went over its budget.
         let over_budget = fuel_budget.is_some_and(|b| result.fuel_consumed > b);
@@ -829,6 +877,9 @@ impl Vm {
         let consumed = armed.saturating_sub(self.store.get_fuel().unwrap_or(0));
         let state = self.store.data_mut();
         state.control.deadline = None;
+        // A line-buffered callback gets the last, unterminated line.
+        state.stdout.flush_pending();
+        state.stderr.flush_pending();
         let (stdout, stdout_truncated) = state.stdout.take(self.limits.get_max_output_bytes());
         let (stderr, stderr_truncated) = state.stderr.take(self.limits.get_max_output_bytes());
         let host_failures = state.bridge.take_failures();

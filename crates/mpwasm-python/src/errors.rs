@@ -100,6 +100,14 @@ fn core_facts<'py>(facts: &Bound<'py, PyDict>, e: &Error) -> PyResult<&'static s
             facts.set_item("traceback", traceback)?;
         }
         Error::Exit { code, .. } => facts.set_item("exit_code", code)?,
+        Error::OutputCallback { source, .. } => {
+            let stream = match source {
+                mpwasm_core::OutputCallbackError::Failed { stream, .. }
+                | mpwasm_core::OutputCallbackError::Panicked { stream, .. } => stream.name(),
+                _ => "",
+            };
+            facts.set_item("stream", stream)?;
+        }
         Error::ArtifactNotFound { path } | Error::ReadonlyDir { path, .. } => {
             facts.set_item("path", path)?;
         }

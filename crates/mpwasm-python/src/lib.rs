@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod interrupt;
 mod options;
+mod output;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +26,7 @@ use mpwasm_session::{ReplaySession, Session, SessionImage};
 use crate::errors::{Context, Failure, session_error};
 use crate::interrupt::Interrupt;
 use crate::options::Settings;
+use crate::output::Kept;
 
 /// What a successful run gives Python: `(stdout, stderr, fuel_remaining,
 /// fuel_used, duration_seconds, stdout_truncated, stderr_truncated)`.
@@ -43,7 +45,7 @@ fn result_tuple<'py>(py: Python<'py>, r: &RunResult) -> PyResult<Bound<'py, PyTu
 
 /// Run `code` in a fresh sandbox (the reference's `run_micropython_wasi`).
 #[pyfunction]
-#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes))]
+#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes, on_output = None, unbuffered = false))]
 #[allow(clippy::too_many_arguments)]
 fn run<'py>(
     py: Python<'py>,
@@ -56,6 +58,8 @@ fn run<'py>(
     host_functions: Option<Bound<'py, PyDict>>,
     host_result_bytes: usize,
     max_output_bytes: usize,
+    on_output: Option<Py<PyAny>>,
+    unbuffered: bool,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let settings = Settings {
         wasm_path,
@@ -76,12 +80,27 @@ fn run<'py>(
     if let Some(functions) = host_functions {
         options.host_functions(convert::host_functions(&functions, &interrupt)?);
     }
+    let kept = Arc::new(Kept::default());
+    if let Some(callable) = on_output {
+        options.set_output_callback(
+            Some(output::callback(callable, &kept, &interrupt)),
+            output::buffering(unbuffered),
+        );
+    }
     let outcome = py.detach(|| runtime.run_with(code, &options));
     interrupt.take_pending()?;
     match outcome {
         Ok(r) => result_tuple(py, &r),
-        Err(e) => Err(errors::raise(py, &Failure::Core(e))),
+        Err(e) => Err(with_cause(py, errors::raise(py, &Failure::Core(e)), &kept)),
     }
+}
+
+/// `err` with the exception an output callback raised as its `__cause__`.
+fn with_cause(py: Python<'_>, err: PyErr, kept: &Kept) -> PyErr {
+    if let Some(cause) = kept.take() {
+        err.set_cause(py, Some(cause));
+    }
+    err
 }
 
 /// The sha256 and bytes of the guest built into this module.
@@ -261,15 +280,25 @@ impl NativeSession {
 
     /// Run a snippet; `interactive` compiles it as the console does
     /// (`<stdin>`, expression values printed).
-    #[pyo3(signature = (code, interactive = false))]
+    #[pyo3(signature = (code, interactive = false, on_output = None, unbuffered = false))]
     fn run<'py>(
         &self,
         py: Python<'py>,
         code: &str,
         interactive: bool,
+        on_output: Option<Py<PyAny>>,
+        unbuffered: bool,
     ) -> PyResult<Bound<'py, PyTuple>> {
+        let kept = Arc::new(Kept::default());
         let mut session = self.session.lock(py)?;
         let live: &mut Session = &mut session;
+        let streaming = on_output.is_some();
+        if let Some(callable) = on_output {
+            live.set_output_callback(
+                Some(output::callback(callable, &kept, &self.interrupt)),
+                output::buffering(unbuffered),
+            );
+        }
         let outcome = py.detach(|| {
             if interactive {
                 live.run_named("<stdin>", code, ExecMode::Single)
@@ -277,11 +306,19 @@ impl NativeSession {
                 live.run(code)
             }
         });
+        // The callable is this run's only: the session does not keep it.
+        if streaming {
+            live.set_output_callback(None, output::buffering(unbuffered));
+        }
         drop(session);
         self.interrupt.take_pending()?;
         match outcome {
             Ok(r) => result_tuple(py, &r),
-            Err(e) => Err(session_error(py, e, Context::Session)),
+            Err(e) => Err(with_cause(
+                py,
+                session_error(py, e, Context::Session),
+                &kept,
+            )),
         }
     }
 
@@ -385,15 +422,33 @@ impl NativeReplaySession {
         })
     }
 
-    fn run<'py>(&self, py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyTuple>> {
+    #[pyo3(signature = (code, on_output = None, unbuffered = false))]
+    fn run<'py>(
+        &self,
+        py: Python<'py>,
+        code: &str,
+        on_output: Option<Py<PyAny>>,
+        unbuffered: bool,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        let kept = Arc::new(Kept::default());
         let mut session = self.session.lock(py)?;
-        let live: &mut _ = &mut *session;
+        let live: &mut ReplaySession = &mut session;
+        let streaming = on_output.is_some();
+        if let Some(callable) = on_output {
+            live.set_output_callback(
+                Some(output::callback(callable, &kept, &self.interrupt)),
+                output::buffering(unbuffered),
+            );
+        }
         let outcome = py.detach(|| live.run(code));
+        if streaming {
+            live.set_output_callback(None, output::buffering(unbuffered));
+        }
         drop(session);
         self.interrupt.take_pending()?;
         match outcome {
             Ok(r) => result_tuple(py, &r),
-            Err(e) => Err(session_error(py, e, Context::Replay)),
+            Err(e) => Err(with_cause(py, session_error(py, e, Context::Replay), &kept)),
         }
     }
 

@@ -1,6 +1,8 @@
 //! The replay session: a fresh VM per run, earlier snippets replayed.
 
-use mpwasm_core::{CancelHandle, RunOptions, RunResult, Runtime, Vm};
+use mpwasm_core::{
+    CancelHandle, OutputBuffering, OutputCallback, RunOptions, RunResult, Runtime, Vm,
+};
 
 use crate::Error;
 
@@ -64,10 +66,18 @@ impl ReplaySession {
         if self.closed {
             return Err(Error::SessionClosed);
         }
-        let mut vm = Vm::new(&self.runtime, &self.options)?;
+        // Replayed output is not new: only the new snippet's reaches the
+        // output callback.
+        let mut replay_options = self.options.clone();
+        replay_options.clear_on_output();
+        let mut vm = Vm::new(&self.runtime, &replay_options)?;
         for snippet in &self.snippets {
             vm.run(snippet)?;
         }
+        vm.set_output_callback(
+            self.options.get_on_output().cloned(),
+            self.options.get_output_buffering(),
+        );
         let result = vm.run(code)?;
         self.snippets.push(code.to_owned());
         Ok(result)
@@ -87,6 +97,16 @@ impl ReplaySession {
     /// new ones).
     pub fn set_host_functions(&mut self, functions: mpwasm_core::HostFunctions) {
         self.options.host_functions(functions);
+    }
+
+    /// Give the output of later snippets (not the replayed ones) to
+    /// `callback` as it is written; see [`mpwasm_core::RunOptions::on_output`].
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) {
+        self.options.set_output_callback(callback, buffering);
     }
 
     /// The snippets that will be replayed, oldest first.

@@ -1,7 +1,8 @@
 //! The resident session: one live VM, state kept between snippets.
 
 use mpwasm_core::{
-    CancelHandle, ExecMode, HostFunctions, Limits, RunOptions, RunResult, Runtime, TrapKind, Vm,
+    CancelHandle, ExecMode, HostFunctions, Limits, OutputBuffering, OutputCallback, RunOptions,
+    RunResult, Runtime, TrapKind, Vm,
 };
 use mpwasm_host::HostFn;
 
@@ -249,6 +250,43 @@ impl Session {
         }
         self.options.limits(limits);
         Ok(())
+    }
+
+    /// Give the guest's output of later runs to `callback` as it is
+    /// written (`None`: no callback), in addition to the captured result;
+    /// see [`mpwasm_core::RunOptions::on_output`]. A failing callback ends
+    /// the run with [`mpwasm_core::Error::OutputCallback`], which keeps the
+    /// session.
+    ///
+    /// ```
+    /// use std::sync::{Arc, Mutex};
+    /// use mpwasm_core::{OutputBuffering, OutputCallback, Runtime};
+    /// use mpwasm_session::Session;
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut session = Session::new(&runtime);
+    /// let lines = Arc::new(Mutex::new(String::new()));
+    /// let sink = lines.clone();
+    /// session.set_output_callback(
+    ///     Some(OutputCallback::new(move |_stream, chunk| {
+    ///         sink.lock().unwrap().push_str(&String::from_utf8_lossy(chunk));
+    ///         Ok(())
+    ///     })),
+    ///     OutputBuffering::Line,
+    /// );
+    /// session.run("for i in range(2): print(i)")?;
+    /// assert_eq!(*lines.lock().unwrap(), "0\n1\n");
+    /// # Ok::<(), mpwasm_session::Error>(())
+    /// ```
+    pub fn set_output_callback(
+        &mut self,
+        callback: Option<OutputCallback>,
+        buffering: OutputBuffering,
+    ) {
+        if let State::Live(vm) = &mut self.state {
+            vm.set_output_callback(callback.clone(), buffering);
+        }
+        self.options.set_output_callback(callback, buffering);
     }
 
     /// The limits of later runs.

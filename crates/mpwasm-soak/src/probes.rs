@@ -54,6 +54,7 @@ pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
     ("output_flood", output_flood),
     ("output_truncated", output_truncated),
     ("fs_escape", fs_escape),
+    ("streaming", streaming),
     ("host_calls", host_calls),
     ("host_abuse", host_abuse),
     ("exception", exception),
@@ -448,6 +449,49 @@ fn fs_escape(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
     }
     if ctx.input_dir.join("new.txt").exists() || ctx.input_dir.join("newdir").exists() {
         return Err("fs_escape: a file appeared under /input".into());
+    }
+    Ok(())
+}
+
+/// Streaming output under a random cap: the callback sees exactly the
+/// captured bytes, line by line, in order.
+fn streaming(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let cap: usize = rng.random_range(1..4_000);
+    let lines: usize = rng.random_range(0..300);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (sink, counter) = (seen.clone(), calls.clone());
+    let mut options = opts(limits().max_output_bytes(cap).clone());
+    options.on_output(move |_, chunk| {
+        counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        sink.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(chunk);
+        Ok(())
+    });
+    let code = format!("for i in range({lines}):\n    print('line', i)");
+    let r = match run(ctx, t, &code, &options) {
+        Ok(r) => r,
+        Err(e) => return wrong("streaming", e),
+    };
+    let got = seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let want: String = (0..lines).map(|i| format!("line {i}\n")).collect();
+    let want = &want.as_bytes()[..want.len().min(cap)];
+    if got != r.stdout || r.stdout != want {
+        return Err(format!(
+            "streaming (lines {lines}, cap {cap}): callback saw {} bytes, stdout {} bytes",
+            got.len(),
+            r.stdout.len()
+        ));
+    }
+    // One call per complete line within the cap, plus one for a cut tail.
+    let full = want.iter().filter(|&&b| b == b'\n').count();
+    let tail = usize::from(want.last().is_some_and(|&b| b != b'\n'));
+    let n = calls.load(std::sync::atomic::Ordering::Relaxed);
+    if n != full + tail {
+        return Err(format!(
+            "streaming: {n} calls for {full} lines and {tail} tail"
+        ));
     }
     Ok(())
 }

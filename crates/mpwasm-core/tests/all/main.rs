@@ -23,6 +23,7 @@ mod recovery;
 mod recursion;
 mod soft_limits;
 mod stdlib;
+mod streaming;
 
 use std::process::Command;
 use std::sync::OnceLock;

@@ -28,6 +28,7 @@ from ._errors import (
     MicroPythonWasmArtifactNotFound,
     MicroPythonWasmError,
     OutOfFuel,
+    OutputCallbackError,
     SessionPoisoned,
     StackOverflow,
     WallTimeout,
@@ -61,6 +62,8 @@ __all__ = [
     "MicroPythonWasmArtifactNotFound",
     "MicroPythonWasmError",
     "OutOfFuel",
+    "OutputCallback",
+    "OutputCallbackError",
     "RunResult",
     "SessionPoisoned",
     "StackOverflow",
@@ -75,6 +78,8 @@ _native.set_error_factory(_from_native)
 
 PathLike = Union[str, Path]
 HostFunction = Callable[..., object]
+#: ``on_output(stream, text)``: ``stream`` is ``"stdout"`` or ``"stderr"``.
+OutputCallback = Callable[[str, str], object]
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,8 @@ def run(
     host_functions: Optional[Mapping[str, HostFunction]] = None,
     host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+    on_output: Optional[OutputCallback] = None,
+    output_buffering: str = "line",
 ) -> RunResult:
     """Run MicroPython ``code`` in a fresh sandbox and return its
     :class:`RunResult`.
@@ -284,6 +291,19 @@ def run(
 
     >>> run("print(sum(range(10)))").stdout
     '45\\n'
+
+    ``on_output(stream, text)`` is called while the guest runs, with the
+    output as it is written (``output_buffering="line"``: each complete
+    line, then the rest at the end; ``"unbuffered"``: each write), in
+    addition to the result's ``stdout``/``stderr``; it sees exactly the
+    captured text, so ``max_output_bytes`` holds for it too. If it raises,
+    the run stops and :class:`OutputCallbackError` is raised from its
+    exception.
+
+    >>> lines = []
+    >>> result = run("for i in range(3): print(i)", on_output=lambda s, t: lines.append((s, t)))
+    >>> lines
+    [('stdout', '0\\n'), ('stdout', '1\\n'), ('stdout', '2\\n')]
     """
     settings = _settings(
         wasm_path,
@@ -295,7 +315,17 @@ def run(
         max_output_bytes,
     )
     table = _function_table(host_functions)
-    return _result(_native.run(code, *settings[:5], table, *settings[5:]))
+    streaming = _streaming(on_output, output_buffering)
+    return _result(_native.run(code, *settings[:5], table, *settings[5:], *streaming))
+
+
+def _streaming(on_output: Optional[OutputCallback], output_buffering: str) -> Tuple[object, bool]:
+    """``(on_output, unbuffered)`` for the native layer, checked."""
+    if on_output is not None and not callable(on_output):
+        raise TypeError("on_output must be callable")
+    if output_buffering not in ("line", "unbuffered"):
+        raise ValueError("output_buffering must be 'line' or 'unbuffered'")
+    return on_output, output_buffering == "unbuffered"
 
 
 class MicroPythonSession:
@@ -370,9 +400,24 @@ class MicroPythonSession:
         """A copy of the registered host functions."""
         return dict(self._host_functions)
 
-    def run(self, code: str) -> RunResult:
-        """Run ``code`` in the resident VM's globals."""
-        return _result(self._native.run(code))
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
+        """Run ``code`` in the resident VM's globals; ``on_output`` streams
+        this run's output as :func:`run` does (a raising callable stops the
+        run with :class:`OutputCallbackError`, the state is kept).
+
+        >>> session = MicroPythonSession()
+        >>> seen = []
+        >>> _ = session.run("x = 6 * 7\\nprint('x is', x)", on_output=lambda s, t: seen.append(t))
+        >>> seen
+        ['x is 42\\n']
+        """
+        return _result(self._native.run(code, False, *_streaming(on_output, output_buffering)))
 
     def cancel(self) -> bool:
         """Stop the run in progress, from any thread: the guest gets
@@ -400,14 +445,20 @@ class MicroPythonSession:
         """
         return self._native.cancel()
 
-    def run_interactive(self, code: str) -> RunResult:
+    def run_interactive(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
         """Run one statement as the interactive console does (file name
         ``<stdin>``; an expression's value is printed).
 
         >>> MicroPythonSession().run_interactive("6 * 7").stdout
         '42\\n'
         """
-        return _result(self._native.run(code, True))
+        return _result(self._native.run(code, True, *_streaming(on_output, output_buffering)))
 
     def register_function(self, func: HostFunction, name: Optional[str] = None) -> None:
         """Expose ``func`` to guest code as ``name`` (default: its ``__name__``).
@@ -565,9 +616,16 @@ class MicroPythonReplaySession:
         :meth:`MicroPythonSession.cancel`; returns whether one was."""
         return self._native.cancel()
 
-    def run(self, code: str) -> RunResult:
-        """Replay the snippets in a fresh sandbox, then run ``code``."""
-        return _result(self._native.run(code))
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
+        """Replay the snippets in a fresh sandbox, then run ``code``;
+        ``on_output`` streams the output of ``code`` (not of the replay)."""
+        return _result(self._native.run(code, *_streaming(on_output, output_buffering)))
 
     def close(self) -> None:
         """Forget the snippets and reject further runs."""

@@ -116,6 +116,16 @@ class StackOverflow(GuestTrapped):
     """The native Wasm stack overflowed (deep recursion in guest C code)."""
 
 
+class OutputCallbackError(MicroPythonWasmError):
+    """The ``on_output`` callable raised: it was not called again and the run
+    was stopped at the guest's next safe point (its ``finally`` blocks ran).
+    The exception it raised is the ``__cause__``; ``stream`` is the stream
+    of the text it was given. A session keeps its state."""
+
+    stream: str = ""
+    session_kept: bool = True
+
+
 class SessionPoisoned(MicroPythonWasmError):
     """An earlier run of this session trapped; ``cause`` names the trap
     (``"out_of_fuel"``, ``"timeout"``, ...). ``session.reset()`` starts a
@@ -188,6 +198,9 @@ def _from_native(kind: str, context: str, facts: Dict[str, Any]) -> BaseExceptio
         exc.session_kept = bool(facts.get("session_kept", False))
         exc.interrupt = facts.get("interrupt")
         exc.traceback = facts.get("traceback", "")
+    elif kind == "output_callback":
+        exc = OutputCallbackError(f"{stopped}the on_output callback raised; the run was stopped")
+        exc.stream = facts.get("stream", "")
     elif kind == "poisoned":
         cause = facts.get("cause", "")
         exc = SessionPoisoned(
