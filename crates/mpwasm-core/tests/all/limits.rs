@@ -161,7 +161,8 @@ fn nested_repeats_in_re_neither_overflow_nor_hang() {
     // MicroPython's extmod/re_stack_overflow.py pattern: the re engine keeps
     // its choice points on a heap stack, so `(a*)*` matches as in CPython
     // (expected output from python3) at the smallest and the default stack.
-    let code = "import re\nm = re.match('(a*)*', 'aaa')\nprint(m.span(), m.groups())\nprint('after')";
+    let code =
+        "import re\nm = re.match('(a*)*', 'aaa')\nprint(m.span(), m.groups())\nprint('after')";
     for max_stack in [Limits::MIN_MAX_WASM_STACK, Limits::DEFAULT_MAX_WASM_STACK] {
         let r = runtime()
             .run_with(
