@@ -67,9 +67,12 @@ pub enum OutputBuffering {
 /// then stops ([`crate::Error::OutputCallback`]).
 pub type OutputCallbackResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
+/// The closure an [`OutputCallback`] shares between the runs it is set for.
+type OutputFn = dyn Fn(Stream, &[u8]) -> OutputCallbackResult + Send + Sync;
+
 /// The output callback of a run (see [`crate::RunOptions::on_output`]).
 #[derive(Clone)]
-pub struct OutputCallback(Arc<dyn Fn(Stream, &[u8]) -> OutputCallbackResult + Send + Sync>);
+pub struct OutputCallback(Arc<OutputFn>);
 
 impl OutputCallback {
     /// Wrap a closure.

@@ -74,7 +74,7 @@ pub(crate) fn callback(
                     } else {
                         interrupt.keep(err);
                     }
-                    Err(Box::new(Raised(what)))
+                    Err(Raised(what).into())
                 }
             }
         })
