@@ -154,7 +154,7 @@ STRASSE ΣΑΣ ПРИВЕТ straße σας False False ﬁ False
     },
     Claim {
         name: "keyword_args_refused",
-        code: r##"for call in ('"a b c".split(maxsplit=1)', 'print("x", flush=True)', 'list(zip([1], [2], strict=True))', '"a,b".split(sep=",")'):
+        code: r##"for call in ('"a b c".split(maxsplit=1)', 'print("x", flush=True)', 'int("10", base=2)', 'sum([1], start=1)', 'list(zip([1], [2], strict=True))', '"a".encode(encoding="utf-8")'):
     try:
         eval(call)
         print(call, "ok")
@@ -162,9 +162,12 @@ STRASSE ΣΑΣ ПРИВЕТ straße σας False False ﬁ False
         print(call, "TypeError:", e)
 "##,
         stdout: r##""a b c".split(maxsplit=1) ok
-print("x", flush=True) TypeError: extra keyword arguments given
+x
+print("x", flush=True) ok
+int("10", base=2) TypeError: function doesn't take keyword arguments
+sum([1], start=1) TypeError: function doesn't take keyword arguments
 list(zip([1], [2], strict=True)) ok
-"a,b".split(sep=",") ok
+"a".encode(encoding="utf-8") TypeError: function doesn't take keyword arguments
 "##,
         stderr: r##""##,
     },
