@@ -83,10 +83,11 @@ bool mpw_unichar_isprintable(uint32_t c) {
 
 enum { MAP_UPPER, MAP_LOWER, MAP_TITLE, MAP_FOLD };
 
-// Simple (one code point) case mapping, for re's IGNORECASE (modre_port.c).
+// Simple (one code point) case mapping: str's methods, where no special
+// (multi-character) mapping applies, and re's IGNORECASE (modre_port.c).
 static unichar simple_map(unichar c, int which) {
     if (c < 0x80) {
-        if (which == MAP_UPPER) {
+        if (which == MAP_UPPER || which == MAP_TITLE) {
             return (c >= 'a' && c <= 'z') ? c - 32 : c;
         }
         return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -124,14 +125,7 @@ uint16_t mpw_re_uniflags(unichar c) {
 // Append the `which` mapping of `c` to `out`.
 static void add_mapped(vstr_t *out, unichar c, int which) {
     if (c < 0x80) {
-        if (which == MAP_UPPER || which == MAP_TITLE) {
-            if (c >= 'a' && c <= 'z') {
-                c -= 32;
-            }
-        } else if (c >= 'A' && c <= 'Z') {
-            c += 32;
-        }
-        vstr_add_byte(out, (byte)c);
+        vstr_add_byte(out, (byte)simple_map(c, which));
         return;
     }
     if (c <= MPW_UNI_LAST) {
@@ -141,20 +135,8 @@ static void add_mapped(vstr_t *out, unichar c, int which) {
                 return;
             }
         }
-        size_t lo = 0, hi = MP_ARRAY_SIZE(mpw_uni_case);
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (mpw_uni_case[mid][0] < c) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        if (lo < MP_ARRAY_SIZE(mpw_uni_case) && mpw_uni_case[lo][0] == c && mpw_uni_case[lo][1 + which] != 0) {
-            c = mpw_uni_case[lo][1 + which];
-        }
     }
-    vstr_add_char(out, c);
+    vstr_add_char(out, simple_map(c, which));
 }
 
 static bool all_ascii(const byte *s, size_t len) {
