@@ -185,3 +185,25 @@ impl CancelHandle {
         }
     }
 }
+
+/// Wakers of async waits, woken at every epoch tick by the runtime's ticker
+/// thread: a pending host call or a guest sleep re-checks the run's limits
+/// then, whatever executor polls it.
+#[derive(Default)]
+pub(crate) struct TickWakers(Mutex<Vec<std::task::Waker>>);
+
+impl TickWakers {
+    pub(crate) fn register(&self, waker: &std::task::Waker) {
+        let mut wakers = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !wakers.iter().any(|w| w.will_wake(waker)) {
+            wakers.push(waker.clone());
+        }
+    }
+
+    pub(crate) fn wake_all(&self) {
+        let wakers = std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()));
+        for waker in wakers {
+            waker.wake();
+        }
+    }
+}

@@ -372,6 +372,18 @@ pub enum Error {
         #[source]
         source: wasmtime::Error,
     },
+    /// A synchronous method on an instance started for async runs
+    /// (`asynchronous`: [`crate::Vm::new_async`], use the `*_async`
+    /// methods), or an async run on a synchronous one ([`crate::Vm::new`]).
+    #[error("{}", if *asynchronous {
+        "this VM was started for async runs: use run_async"
+    } else {
+        "this VM is synchronous: start it with new_async for async runs"
+    })]
+    AsyncMode {
+        /// Whether the instance is the async kind.
+        asynchronous: bool,
+    },
 }
 
 fn trap_text(trap: Option<wasmtime::Trap>, source: &wasmtime::Error) -> String {
@@ -421,6 +433,7 @@ impl Error {
             Error::OutputCallback { .. } => "output_callback",
             Error::Exit { .. } => "exit",
             Error::Engine { .. } => "engine",
+            Error::AsyncMode { .. } => "async_mode",
             Error::OutOfFuel(_)
             | Error::Timeout(_)
             | Error::Cancelled(_)

@@ -63,7 +63,8 @@ pub use mpwasm_abi::ExecMode;
 /// everything a user registers or configures.
 pub use mpwasm_host as host;
 pub use mpwasm_host::{
-    BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions, RegisterError,
+    AsyncHostFn, BridgeConfig, HostError, HostFailure, HostFn, HostFnWithContext, HostFunctions,
+    HostFuture, RegisterError,
 };
 pub use output::{
     OutputBuffering, OutputCallback, OutputCallbackError, OutputCallbackResult, Stream,

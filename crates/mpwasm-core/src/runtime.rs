@@ -271,6 +271,13 @@ impl RuntimeBuilder {
         let instance_pre = linker
             .instantiate_pre(&module)
             .map_err(ArtifactError::Imports)?;
+        // Async runs need their own imports (async WASI, sleep, host_call):
+        // an instance with any async import only takes `call_async`.
+        let mut async_linker: Linker<StoreState> = Linker::new(&engine);
+        crate::vm::add_imports_async(&mut async_linker)?;
+        let async_instance_pre = async_linker
+            .instantiate_pre(&module)
+            .map_err(ArtifactError::Imports)?;
         let exports = GuestExports::resolve(&module)?;
         let initial_memory_bytes = initial_memory_bytes(&module)?;
 
@@ -278,6 +285,8 @@ impl RuntimeBuilder {
             inner: Arc::new(RuntimeInner {
                 engine,
                 instance_pre,
+                async_instance_pre,
+                ticks: Arc::default(),
                 exports,
                 sha256,
                 snapshot: self.snapshot,
@@ -439,6 +448,10 @@ impl GuestExports {
 pub(crate) struct RuntimeInner {
     pub(crate) engine: Engine,
     pub(crate) instance_pre: InstancePre<StoreState>,
+    /// The same guest with the async imports ([`Vm::new_async`]).
+    pub(crate) async_instance_pre: InstancePre<StoreState>,
+    /// Woken at every epoch tick (async waits re-check their limits).
+    pub(crate) ticks: Arc<crate::cancel::TickWakers>,
     pub(crate) exports: GuestExports,
     pub(crate) sha256: String,
     pub(crate) snapshot: bool,
@@ -468,12 +481,14 @@ impl RuntimeInner {
         self.ticker.get_or_init(|| {
             let weak = self.engine.weak();
             let tick = self.epoch_tick;
+            let ticks = self.ticks.clone();
             let _ = std::thread::Builder::new()
                 .name("mpwasm-epoch".into())
                 .spawn(move || {
                     while let Some(engine) = weak.upgrade() {
                         engine.increment_epoch();
                         drop(engine);
+                        ticks.wake_all();
                         std::thread::sleep(tick);
                     }
                 });
@@ -551,6 +566,58 @@ impl Runtime {
     pub fn run_with(&self, code: &str, options: &RunOptions) -> Result<RunResult, Error> {
         let mut vm = Vm::new(self, options)?;
         vm.run_named("<string>", code, options.get_exec_mode())
+    }
+
+    /// [`Runtime::run`] as a future, in a fresh sandbox started for async
+    /// runs ([`Vm::new_async`]): async host functions are awaited, and the
+    /// executor's thread is free while they are pending.
+    ///
+    /// # Errors
+    ///
+    /// As [`Runtime::run_with_async`].
+    pub async fn run_async(&self, code: &str) -> Result<RunResult, Error> {
+        self.run_with_async(code, &RunOptions::default()).await
+    }
+
+    /// [`Runtime::run_with`] as a future: [`Vm::new_async`] with `options`,
+    /// then one [`Vm::run_named_async`]. Sync and async host functions both
+    /// work; the limits apply while an async one is pending.
+    ///
+    /// ```
+    /// use std::time::{Duration, Instant};
+    /// use mpwasm_core::{HostFunctions, RunOptions, Runtime};
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// functions.register_async("slow_square", |x: i64| async move {
+    ///     tokio::time::sleep(Duration::from_millis(50)).await;
+    ///     x * x
+    /// })?;
+    /// let mut options = RunOptions::new();
+    /// options.host_functions(functions);
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let tokio = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
+    /// let started = Instant::now();
+    /// // Ten runs on one thread: their host calls wait together.
+    /// let results = tokio.block_on(async {
+    ///     let runs = (0..10).map(|i| {
+    ///         let (runtime, options) = (runtime.clone(), options.clone());
+    ///         async move { runtime.run_with_async(&format!("print(slow_square({i}))"), &options).await }
+    ///     });
+    ///     futures::future::join_all(runs).await
+    /// });
+    /// assert!(started.elapsed() < Duration::from_millis(400));
+    /// assert_eq!(results[3].as_ref().map(|r| r.stdout_str().into_owned()).ok(), Some("9\n".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Runtime::run_with`].
+    pub async fn run_with_async(&self, code: &str, options: &RunOptions) -> Result<RunResult, Error> {
+        let mut vm = Vm::new_async(self, options).await?;
+        vm.run_named_async("<string>", code, options.get_exec_mode())
+            .await
     }
 
     /// SHA-256 of the artifact this runtime was built from (hex).

@@ -1,7 +1,10 @@
 //! One live guest instance: a store, its instance and the exec protocol.
 
+use std::future::Future;
+use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll, Waker};
 use std::time::{Duration, Instant};
 
 use mpwasm_abi::{
@@ -15,7 +18,7 @@ use wasmtime::{
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
-use crate::cancel::Ticket;
+use crate::cancel::{Ticket, TickWakers};
 use crate::output::{BoundedOutput, Stream};
 use crate::runtime::GuestExports;
 use crate::{
@@ -33,6 +36,9 @@ pub(crate) struct StoreState {
     /// Below this native stack address the guest's recursion check trips (see
     /// `stack_exhausted`); 0 outside an exec.
     native_stack_floor: usize,
+    /// An async exec's native stack budget until its first `stack_exhausted`
+    /// fixes the floor on the fiber stack.
+    fiber_stack_budget: Option<usize>,
     pub(crate) bridge: mpwasm_host::Bridge,
     wasi: WasiP1Ctx,
 }
@@ -73,6 +79,9 @@ struct RunControl {
     tripped: Option<Trip>,
     /// Whether the guest has been told (it raises only once).
     delivered: bool,
+    /// Woken at every epoch tick: async waits (a pending host call, a
+    /// sleep) re-check the limits then.
+    ticks: Arc<TickWakers>,
 }
 
 impl std::fmt::Debug for RunControl {
@@ -89,6 +98,7 @@ impl RunControl {
         cancel: CancelHandle,
         check: Option<InterruptCheck>,
         output_failed: Arc<AtomicBool>,
+        ticks: Arc<TickWakers>,
     ) -> Self {
         RunControl {
             deadline: None,
@@ -100,6 +110,7 @@ impl RunControl {
             output_failed,
             tripped: None,
             delivered: false,
+            ticks,
         }
     }
 
@@ -161,6 +172,61 @@ impl RunControl {
             None => self.deadline,
         }
     }
+
+    /// What an async wait checks while the guest is suspended, detached
+    /// from the store.
+    fn watch(&self) -> LimitWatch {
+        let (stop_at, untripped) = match self.tripped {
+            // Not yet told: the guest must hear of it now.
+            Some(_) if !self.delivered => (Some(Instant::now()), false),
+            Some(trip) => (Some(trip.at + self.grace), false),
+            None => (self.deadline, true),
+        };
+        LimitWatch {
+            stop_at,
+            cancel: untripped.then(|| self.cancel.clone()).zip(self.ticket),
+            check: self.check.clone().filter(|_| untripped),
+            output_failed: self.output_failed.clone(),
+            ticks: self.ticks.clone(),
+        }
+    }
+}
+
+/// The stop conditions of an exec, checked by async waits at every epoch
+/// tick (the epoch callback does not run while the guest is suspended).
+struct LimitWatch {
+    /// The deadline, or the end of the grace period after a trip.
+    stop_at: Option<Instant>,
+    cancel: Option<(CancelHandle, Ticket)>,
+    check: Option<InterruptCheck>,
+    output_failed: Arc<AtomicBool>,
+    ticks: Arc<TickWakers>,
+}
+
+impl LimitWatch {
+    fn due(&self, now: Instant, with_check: bool) -> bool {
+        self.stop_at.is_some_and(|at| now >= at)
+            || self.cancel.as_ref().is_some_and(|(c, t)| c.is_cancelled(*t))
+            || self.output_failed.load(Ordering::Acquire)
+            || (with_check && self.check.as_ref().is_some_and(|c| (c.0)()))
+    }
+
+    /// Resolves when a limit is due (`with_check`: also the user's interrupt
+    /// check, which may be slow) or at `until`, checked at every tick.
+    fn wait(
+        self,
+        until: Option<Instant>,
+        with_check: bool,
+    ) -> impl Future<Output = ()> + Send + 'static {
+        std::future::poll_fn(move |cx| {
+            let now = Instant::now();
+            if until.is_some_and(|u| now >= u) || self.due(now, with_check) {
+                return Poll::Ready(());
+            }
+            self.ticks.register(cx.waker());
+            Poll::Pending
+        })
+    }
 }
 
 /// A trip whose grace period ran out while the guest was still running:
@@ -180,6 +246,19 @@ struct SourceBufferFailed(usize);
 /// The largest file name plus source a run accepts (the guest's lengths are
 /// `u32`; half of that keeps every offset computation in range).
 const MAX_SOURCE_BYTES: usize = u32::MAX as usize / 2;
+
+/// Call a guest export the way the instance's store takes calls: plain on
+/// a synchronous instance (the future is ready at once), awaited on an
+/// async one. Expands to a `wasmtime::Result`.
+macro_rules! guest_call {
+    ($vm:ident, $export:ident, $params:expr) => {
+        if $vm.asynchronous {
+            $vm.exports.$export.call_async(&mut $vm.store, $params).await
+        } else {
+            $vm.exports.$export.call(&mut $vm.store, $params)
+        }
+    };
+}
 
 /// Lift every budget: for the host's own calls into the guest (booting,
 /// telling it its limits, reading records), which are not the run's work.
@@ -226,12 +305,30 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
             },
         )
         .map_err(Error::engine("defining the guest's imports"))?;
+    add_common_imports(linker)?;
+    mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
+        .map_err(Error::engine("defining the guest's imports"))?;
+    Ok(())
+}
+
+/// The imports both linkers define the same way.
+fn add_common_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> {
     linker
         .func_wrap(
             mpwasm_abi::IMPORT_MODULE,
             import::STACK_EXHAUSTED,
-            |caller: wasmtime::Caller<'_, StoreState>| -> i32 {
-                i32::from(approx_stack_pointer() < caller.data().native_stack_floor)
+            |mut caller: wasmtime::Caller<'_, StoreState>| -> i32 {
+                let sp = approx_stack_pointer();
+                let state = caller.data_mut();
+                // An async exec runs on a fiber stack: its floor is fixed at
+                // the first check, near the fiber's top (see `call_exec`).
+                if let Some(budget) = state.fiber_stack_budget.take() {
+                    state.native_stack_floor = native_stack_floor(
+                        sp.saturating_add(FIBER_ENTRY_ALLOWANCE),
+                        budget,
+                    );
+                }
+                i32::from(sp < state.native_stack_floor)
             },
         )
         .map_err(Error::engine("defining the guest's imports"))?;
@@ -248,8 +345,60 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
             },
         )
         .map_err(Error::engine("defining the guest's imports"))?;
-    mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
+    Ok(())
+}
+
+/// The imports of an instance driven with `call_async` ([`Vm::new_async`]):
+/// WASI's async flavour, a sleep that suspends the guest instead of the
+/// thread, and a `host_call` that awaits async host functions, racing them
+/// against the run's wall clock and cancel.
+pub(crate) fn add_imports_async(linker: &mut Linker<StoreState>) -> Result<(), Error> {
+    let defining = Error::engine("defining the guest's imports");
+    wasmtime_wasi::p1::add_to_linker_async(linker, |s: &mut StoreState| &mut s.wasi)
+        .map_err(defining)?;
+    linker
+        .func_wrap_async(
+            mpwasm_abi::IMPORT_MODULE,
+            import::SLEEP_NS,
+            |mut caller: wasmtime::Caller<'_, StoreState>, (ns,): (i64,)| {
+                Box::new(async move {
+                    let want = Duration::from_nanos(u64::try_from(ns).unwrap_or(0));
+                    let now = Instant::now();
+                    let control = &mut caller.data_mut().control;
+                    // As the sync sleep: a trip not yet told ends it at once,
+                    // the deadline or the grace period bound it.
+                    if control.tripped.is_some() && !control.delivered {
+                        return Ok(());
+                    }
+                    let until = control
+                        .wake_at()
+                        .map_or(now + want, |bound| bound.min(now + want));
+                    control.watch().wait(Some(until), false).await;
+                    let control = &mut caller.data_mut().control;
+                    let now = Instant::now();
+                    control.notice(now, None, false);
+                    match control.overdue(now) {
+                        Some(stop) => Err(wasmtime::Error::new(stop)),
+                        None => Ok(()),
+                    }
+                })
+            },
+        )
         .map_err(Error::engine("defining the guest's imports"))?;
+    add_common_imports(linker)?;
+    mpwasm_host::add_to_linker_async(
+        linker,
+        |s: &mut StoreState| &mut s.bridge,
+        |s: &mut StoreState| Box::pin(s.control.watch().wait(None, true)),
+        |s: &mut StoreState| {
+            let control = &mut s.control;
+            control.notice(Instant::now(), None, true);
+            // The wait saw a stop the user's check no longer reports: the
+            // call was abandoned all the same, as for a cancel.
+            control.trip(Interrupt::Cancel, Instant::now());
+        },
+    )
+    .map_err(Error::engine("defining the guest's imports"))?;
     Ok(())
 }
 
@@ -395,6 +544,11 @@ pub struct Vm {
     store: Store<StoreState>,
     exports: Exports,
     limits: Limits,
+    /// Started with [`Vm::new_async`]: its store takes `call_async` only.
+    asynchronous: bool,
+    /// Wrappers of host functions set on an async instance, defined at the
+    /// start of its next run.
+    pending_prelude: Option<String>,
     /// Shadow-stack budget last told to the guest; 0 = not yet.
     guest_stack_limit: u32,
     /// Memory limit (pages) last told to the guest; 0 = not yet.
@@ -422,6 +576,70 @@ impl Vm {
     /// instantiate it (e.g. the instance pool is exhausted), and any error of
     /// running the host functions' wrappers.
     pub fn new(runtime: &Runtime, options: &RunOptions) -> Result<Self, Error> {
+        ready(Self::create(runtime, options, false))
+    }
+
+    /// [`Vm::new`] for async runs: the instance's host functions may be
+    /// async ([`HostFunctions::register_async`]) and it runs with
+    /// [`Vm::run_async`] / [`Vm::run_named_async`] only (its synchronous
+    /// methods that call the guest return [`Error::AsyncMode`]).
+    ///
+    /// While an async host function is pending the guest is suspended and
+    /// the executor runs other tasks; the wall-clock limit and a cancel
+    /// still end the run then (the function's future is dropped and the
+    /// guest raises at once, as at a safe point), and fuel is not spent.
+    /// `time.sleep` suspends the guest too, and a long computation yields
+    /// to the executor at every epoch tick. Limits are checked at every
+    /// epoch tick while the guest is suspended, whatever the executor.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use mpwasm_core::{HostFunctions, RunOptions, Runtime, Vm};
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// functions.register_async("fetch", |key: String| async move {
+    ///     tokio::time::sleep(Duration::from_millis(10)).await;
+    ///     format!("value of {key}")
+    /// })?;
+    /// let mut options = RunOptions::new();
+    /// options.host_functions(functions);
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let tokio = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
+    /// let out = tokio.block_on(async {
+    ///     let mut vm = Vm::new_async(&runtime, &options).await?;
+    ///     vm.run_async("v = fetch('k')").await?;
+    ///     vm.run_async("print(v)").await
+    /// })?;
+    /// assert_eq!(out.stdout_str(), "value of k\n");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::new`].
+    pub async fn new_async(runtime: &Runtime, options: &RunOptions) -> Result<Self, Error> {
+        Self::create(runtime, options, true).await
+    }
+
+    /// Whether this instance was started for async runs ([`Vm::new_async`]).
+    ///
+    /// ```
+    /// # use mpwasm_core::{RunOptions, Runtime, Vm};
+    /// let vm = Vm::new(&Runtime::new()?, &RunOptions::new())?;
+    /// assert!(!vm.is_async());
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_async(&self) -> bool {
+        self.asynchronous
+    }
+
+    async fn create(
+        runtime: &Runtime,
+        options: &RunOptions,
+        asynchronous: bool,
+    ) -> Result<Self, Error> {
         let limits = options.get_limits().clone();
         check_limits(runtime, &limits)?;
         let inner = &runtime.inner;
@@ -454,8 +672,10 @@ impl Vm {
                 options.get_cancel_handle().cloned().unwrap_or_default(),
                 options.interrupt_check.clone(),
                 output_failed,
+                inner.ticks.clone(),
             ),
             native_stack_floor: 0,
+            fiber_stack_budget: None,
             // The functions come with their wrappers, below.
             bridge: mpwasm_host::Bridge::with_config(
                 HostFunctions::new(),
@@ -467,35 +687,57 @@ impl Vm {
         // Called at every epoch tick of a run: trips the wall clock and
         // cancels for code that reaches no safe point (the guest's polls
         // trip them otherwise), and ends a run whose grace period is over.
-        store.epoch_deadline_callback(|mut cx| {
+        // An async run also yields to the executor at each tick, so one
+        // thread can drive many guests that compute.
+        store.epoch_deadline_callback(move |mut cx| {
             let now = Instant::now();
             let control = &mut cx.data_mut().control;
             control.notice(now, None, true);
             if let Some(stop) = control.overdue(now) {
                 return Err(wasmtime::Error::new(stop));
             }
-            Ok(wasmtime::UpdateDeadline::Continue(1))
+            Ok(if asynchronous {
+                wasmtime::UpdateDeadline::Yield(1)
+            } else {
+                wasmtime::UpdateDeadline::Continue(1)
+            })
         });
         // Booting is the runtime's work, not the snippet's: no budget yet.
         unmetered(&mut store)?;
-        let instance = inner
-            .instance_pre
-            .instantiate(&mut store)
-            .map_err(Error::engine("instantiating the guest"))?;
+        let instance = if asynchronous {
+            inner.async_instance_pre.instantiate_async(&mut store).await
+        } else {
+            inner.instance_pre.instantiate(&mut store)
+        }
+        .map_err(Error::engine("instantiating the guest"))?;
         let exports = Exports::resolve(&mut store, &instance, &inner.exports)?;
         if !inner.snapshot {
-            boot(&mut store, &instance, &inner.exports)?;
+            boot(&mut store, &instance, &inner.exports, asynchronous).await?;
         }
         let mut vm = Vm {
             runtime: runtime.clone(),
             store,
             exports,
             limits,
+            asynchronous,
+            pending_prelude: None,
             guest_stack_limit: 0,
             guest_memory_pages: 0,
         };
-        vm.set_host_functions(options.get_host_functions().clone())?;
+        let functions = options.get_host_functions().clone();
+        let prelude = functions.guest_prelude();
+        vm.store.data_mut().bridge.set_functions(functions);
+        vm.run_prelude(prelude).await?;
         Ok(vm)
+    }
+
+    /// Define host function wrappers (nothing for an empty prelude).
+    async fn run_prelude(&mut self, prelude: String) -> Result<(), Error> {
+        if !prelude.is_empty() {
+            self.exec("<host functions>", &prelude, ExecMode::File)
+                .await?;
+        }
+        Ok(())
     }
 
     /// Make `functions` the instance's host functions (replacing any) and
@@ -507,13 +749,18 @@ impl Vm {
     /// As [`Vm::run_named`]: the wrappers are Python code run under the
     /// instance's limits, so a trap here (e.g. no fuel left for them) leaves
     /// the instance as unusable as a trap in any run.
+    ///
+    /// On an async instance ([`Vm::new_async`]) the wrappers are defined at
+    /// the start of the next run (they are guest code, run with
+    /// `call_async`), whose errors then include theirs.
     pub fn set_host_functions(&mut self, functions: HostFunctions) -> Result<(), Error> {
         let prelude = functions.guest_prelude();
         self.store.data_mut().bridge.set_functions(functions);
-        if !prelude.is_empty() {
-            self.run_named("<host functions>", &prelude, ExecMode::File)?;
+        if self.asynchronous {
+            self.pending_prelude = Some(prelude);
+            return Ok(());
         }
-        Ok(())
+        ready(self.run_prelude(prelude))
     }
 
     /// The instance's host functions.
@@ -601,7 +848,78 @@ impl Vm {
     /// [`Error::Timeout`], [`Error::StackOverflow`], [`Error::Trap`] — each
     /// with the output so far — and [`Error::SourceTooLarge`]. After a trap
     /// ([`Error::is_trap`]) the instance must not be used again.
+    /// [`Error::AsyncMode`] on an instance started with [`Vm::new_async`].
     pub fn run_named(
+        &mut self,
+        file_name: &str,
+        code: &str,
+        mode: ExecMode,
+    ) -> Result<RunResult, Error> {
+        if self.asynchronous {
+            return Err(Error::AsyncMode { asynchronous: true });
+        }
+        ready(self.exec(file_name, code, mode))
+    }
+
+    /// [`Vm::run`] on an instance started with [`Vm::new_async`]: the
+    /// future of the run, awaiting the async host functions it calls.
+    ///
+    /// ```
+    /// use mpwasm_core::{Error, HostFunctions, Interrupt, RunOptions, Runtime, Vm};
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// functions.register_async("forever", || std::future::pending::<u8>())?;
+    /// functions.register("double", |x: i64| x * 2)?;
+    /// let mut options = RunOptions::new();
+    /// options.host_functions(functions);
+    /// options.limits_mut().wall_timeout(Some(std::time::Duration::from_millis(50)));
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let tokio = tokio::runtime::Builder::new_current_thread().build()?;
+    /// tokio.block_on(async {
+    ///     let mut vm = Vm::new_async(&runtime, &options).await?;
+    ///     assert_eq!(vm.run_async("print(double(21))").await?.stdout_str(), "42\n");
+    ///     // The deadline ends a pending call; the VM is kept.
+    ///     let e = vm.run_async("x = 1\nforever()").await.unwrap_err();
+    ///     assert!(matches!(e, Error::Interrupted { interrupt: Interrupt::WallClock, .. }));
+    ///     assert_eq!(vm.run_async("print(x)").await?.stdout_str(), "1\n");
+    ///     Ok::<(), Error>(())
+    /// })?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::run_named`], and [`Error::AsyncMode`] on an instance
+    /// started with [`Vm::new`].
+    pub async fn run_async(&mut self, code: &str) -> Result<RunResult, Error> {
+        self.run_named_async("<string>", code, ExecMode::File).await
+    }
+
+    /// [`Vm::run_named`] on an instance started with [`Vm::new_async`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Vm::run_async`].
+    pub async fn run_named_async(
+        &mut self,
+        file_name: &str,
+        code: &str,
+        mode: ExecMode,
+    ) -> Result<RunResult, Error> {
+        if !self.asynchronous {
+            return Err(Error::AsyncMode {
+                asynchronous: false,
+            });
+        }
+        if let Some(prelude) = self.pending_prelude.take() {
+            self.run_prelude(prelude).await?;
+        }
+        self.exec(file_name, code, mode).await
+    }
+
+    /// One exec, either way: the body of `run_named` and `run_named_async`.
+    async fn exec(
         &mut self,
         file_name: &str,
         code: &str,
@@ -616,10 +934,10 @@ impl Vm {
                 bytes: file_name.len().saturating_add(code.len()),
                 max: MAX_SOURCE_BYTES,
             })?;
-        let fuel_budget = self.prepare_exec()?;
+        let fuel_budget = self.prepare_exec().await?;
         let control = &mut self.store.data_mut().control;
         control.ticket = Some(control.cancel.begin_run());
-        let outcome = self.call_exec(file_name, code, mode, total);
+        let outcome = self.call_exec(file_name, code, mode, total).await;
         let control = &mut self.store.data_mut().control;
         control.cancel.end_run();
         control.ticket = None;
@@ -643,7 +961,7 @@ impl Vm {
         // A run that ended on the grace fuel before its next poll still
         // went over its budget.
         let over_budget = fuel_budget.is_some_and(|b| result.fuel_consumed > b);
-        let outcome = self.outcome(code, result);
+        let outcome = self.outcome(code, result).await;
         match tripped.or(over_budget.then_some(Interrupt::Fuel)) {
             Some(interrupt) => Err(interrupted(interrupt, outcome)),
             None => outcome,
@@ -651,13 +969,14 @@ impl Vm {
     }
 
     /// What a finished exec's status means.
-    fn outcome(&mut self, code: i32, result: RunResult) -> Result<RunResult, Error> {
+    async fn outcome(&mut self, code: i32, result: RunResult) -> Result<RunResult, Error> {
         match ExecStatus::from_code(code) {
             Some(ExecStatus::Ok) => Ok(result),
-            Some(ExecStatus::Exception) => Err(self.exception(result)),
+            Some(ExecStatus::Exception) => Err(self.exception(result).await),
             Some(ExecStatus::SystemExit) => {
                 let code = self
                     .info_words()
+                    .await
                     .map(|w| w[InfoField::ExitCode.index()] as i32)
                     .unwrap_or(1);
                 if code == 0 {
@@ -686,7 +1005,11 @@ impl Vm {
     /// # Errors
     ///
     /// [`Error::Engine`] when the guest cannot be called (e.g. after a trap).
+    /// [`Error::AsyncMode`] on an instance started with [`Vm::new_async`].
     pub fn heap_info(&mut self) -> Result<HeapInfo, Error> {
+        if self.asynchronous {
+            return Err(Error::AsyncMode { asynchronous: true });
+        }
         unmetered(&mut self.store)?;
         let reading = Error::engine("reading the heap statistics");
         // Scratch space: the guest's input buffer.
@@ -783,7 +1106,7 @@ impl Vm {
     }
 
     /// Arm fuel, clock, stack and output limits; returns the fuel budget.
-    fn prepare_exec(&mut self) -> Result<Option<u64>, Error> {
+    async fn prepare_exec(&mut self) -> Result<Option<u64>, Error> {
         // The guest learns its memory and stack limits before the run's fuel
         // and deadline are armed: under a tiny budget these calls would
         // otherwise trap and surface as engine errors.
@@ -791,18 +1114,13 @@ impl Vm {
         let pages = u32::try_from(self.limits.get_memory_bytes() / WASM_PAGE_SIZE as u64)
             .unwrap_or(u32::MAX);
         if pages != self.guest_memory_pages {
-            self.exports
-                .set_memory_limit
-                .call(&mut self.store, pages)
+            guest_call!(self, set_memory_limit, pages)
                 .map_err(Error::engine("telling the guest its memory limit"))?;
             self.guest_memory_pages = pages;
         }
         let wanted = guest_stack_limit(self.native_stack_budget());
         if wanted != self.guest_stack_limit {
-            self.guest_stack_limit = self
-                .exports
-                .set_stack_limit
-                .call(&mut self.store, wanted)
+            self.guest_stack_limit = guest_call!(self, set_stack_limit, wanted)
                 .map_err(Error::engine("telling the guest its stack limit"))?;
         }
 
@@ -836,14 +1154,14 @@ impl Vm {
             .min(self.runtime.inner.max_wasm_stack)
     }
 
-    fn call_exec(
+    async fn call_exec(
         &mut self,
         file_name: &str,
         code: &str,
         mode: ExecMode,
         total: usize,
     ) -> wasmtime::Result<i32> {
-        let ptr = self.exports.input.call(&mut self.store, total as u32)?;
+        let ptr = guest_call!(self, input, total as u32)?;
         if ptr == 0 {
             return Err(wasmtime::Error::new(SourceBufferFailed(total)));
         }
@@ -859,15 +1177,23 @@ impl Vm {
         // check asks `stack_exhausted` and raises an exception a margin before
         // the run's budget is used, whatever the C code's shadow-stack use.
         let budget = self.native_stack_budget();
-        self.store.data_mut().native_stack_floor = approx_stack_pointer()
-            .saturating_sub(budget)
-            .saturating_add(native_stack_margin(budget));
-        let status = self.exports.exec.call(
-            &mut self.store,
-            (file_name.len() as u32, code.len() as u32, mode.code()),
-        )?;
-        self.store.data_mut().native_stack_floor = 0;
-        Ok(status)
+        let state = self.store.data_mut();
+        if self.asynchronous {
+            // The exec runs on a fiber stack, not this one: the first
+            // `stack_exhausted` fixes the floor there.
+            state.fiber_stack_budget = Some(budget);
+        } else {
+            state.native_stack_floor = native_stack_floor(approx_stack_pointer(), budget);
+        }
+        let status = guest_call!(
+            self,
+            exec,
+            (file_name.len() as u32, code.len() as u32, mode.code())
+        );
+        let state = self.store.data_mut();
+        state.native_stack_floor = 0;
+        state.fiber_stack_budget = None;
+        status
     }
 
     fn finish_exec(&mut self, started: Instant, fuel_budget: Option<u64>) -> RunResult {
@@ -907,9 +1233,9 @@ impl Vm {
         Some(words)
     }
 
-    fn info_words(&mut self) -> Option<[u32; INFO_WORDS]> {
+    async fn info_words(&mut self) -> Option<[u32; INFO_WORDS]> {
         unmetered(&mut self.store).ok()?;
-        let ptr = self.exports.info.call(&mut self.store, ()).ok()?;
+        let ptr = guest_call!(self, info, ()).ok()?;
         self.read_words(ptr)
     }
 
@@ -928,8 +1254,8 @@ impl Vm {
         }
     }
 
-    fn exception(&mut self, result: RunResult) -> Error {
-        let Some(w) = self.info_words() else {
+    async fn exception(&mut self, result: RunResult) -> Error {
+        let Some(w) = self.info_words().await else {
             return Error::Trap {
                 trap: None,
                 source: wasmtime::Error::msg(
@@ -969,26 +1295,59 @@ impl Vm {
 
 /// Boot an instance that was not pre-initialised: the reactor constructor,
 /// then the VM.
-fn boot(
+async fn boot(
     store: &mut Store<StoreState>,
     instance: &Instance,
     ex: &GuestExports,
+    asynchronous: bool,
 ) -> Result<(), Error> {
     use mpwasm_abi::export;
     if let Some(reactor_init) = &ex.reactor_init {
         let init: TypedFunc<(), ()> =
             typed_func(store, instance, reactor_init, export::REACTOR_INIT)?;
-        init.call(&mut *store, ())
-            .map_err(ArtifactError::BootTrapped)?;
+        if asynchronous {
+            init.call_async(&mut *store, ()).await
+        } else {
+            init.call(&mut *store, ())
+        }
+        .map_err(ArtifactError::BootTrapped)?;
     }
     let init: TypedFunc<(), i32> = typed_func(store, instance, &ex.init, export::INIT)?;
-    let status = init
-        .call(&mut *store, ())
-        .map_err(ArtifactError::BootTrapped)?;
+    let status = if asynchronous {
+        init.call_async(&mut *store, ()).await
+    } else {
+        init.call(&mut *store, ())
+    }
+    .map_err(ArtifactError::BootTrapped)?;
     if status != ExecStatus::Ok.code() {
         return Err(ArtifactError::BootFailed(status).into());
     }
     Ok(())
+}
+
+/// Below this address the recursion check trips, for an exec whose Wasm
+/// frames start at about `top`.
+fn native_stack_floor(top: usize, budget: usize) -> usize {
+    top.saturating_sub(budget)
+        .saturating_add(native_stack_margin(budget))
+}
+
+/// How far below its fiber's entry an async exec's first recursion check
+/// is assumed to be (the entry trampolines and `mpw_exec`'s first frames).
+const FIBER_ENTRY_ALLOWANCE: usize = 16 << 10;
+
+/// Drive a future of the synchronous path to its end. It never waits: its
+/// store takes plain `call`s, which return before the future does.
+fn ready<T>(future: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+    let mut cx = Context::from_waker(Waker::noop());
+    match pin!(future).poll(&mut cx) {
+        Poll::Ready(result) => result,
+        // Unreachable by construction; reported, not panicked.
+        Poll::Pending => Err(Error::Engine {
+            context: "running a synchronous instance",
+            source: wasmtime::Error::msg("a synchronous call waited"),
+        }),
+    }
 }
 
 /// Native stack kept free when the guest's recursion check trips: room for

@@ -4,7 +4,7 @@ use std::any::Any;
 use std::fmt;
 
 use crate::error::{HostFailure, internal_guest_message};
-use crate::functions::{CallOutcome, HostFunctions, unknown_function};
+use crate::functions::{AsyncOutcome, CallOutcome, HostFunctions, unknown_function};
 use crate::protocol::{Response, decode_request, encode_response};
 
 /// The largest value any size setting may have: sizes cross the ABI as `i32`.
@@ -508,10 +508,16 @@ impl Bridge {
             Err(error) => return Response::Error(error.to_host_error().guest_message(name)),
         };
         self.calls += 1;
-        match self
-            .functions
-            .call_outcome(name, self.state.as_mut(), &request.args, &request.kwargs)
-        {
+        let outcome =
+            self.functions
+                .call_outcome(name, self.state.as_mut(), &request.args, &request.kwargs);
+        self.response_for(name, outcome)
+    }
+
+    /// The response for a call's outcome; internal errors and panics are
+    /// recorded.
+    fn response_for(&mut self, name: &str, outcome: CallOutcome) -> Response {
+        match outcome {
             CallOutcome::Done(result) => {
                 if let Err(error) = &result
                     && let Some(details) = error.details()
@@ -584,38 +590,106 @@ impl Bridge {
     }
 
     fn try_handle_call(&mut self, memory: &mut [u8], call: HostCall) -> Result<i32, CallFailure> {
-        let name_len = length(call.name_len)?;
-        let payload_len = length(call.payload_len)?;
-        let result_cap = length(call.result_cap)?;
-        let request_len = name_len
-            .checked_add(payload_len)
-            .ok_or(CallFailure::RequestTooLarge)?;
-        if request_len > self.config.max_request_bytes {
-            return Err(CallFailure::RequestTooLarge);
-        }
-        let name_range = range(memory.len(), call.name_ptr, name_len)?;
-        let payload_range = range(memory.len(), call.payload_ptr, payload_len)?;
-        let result_range = range(memory.len(), call.result_ptr, result_cap)?;
-
-        let name = memory.get(name_range).ok_or(CallFailure::BadRequest)?;
-        let name = std::str::from_utf8(name).map_err(|_| CallFailure::BadRequest)?;
-        let payload = memory.get(payload_range).ok_or(CallFailure::BadRequest)?;
-        std::str::from_utf8(payload).map_err(|_| CallFailure::BadRequest)?;
-
+        let ranges = CallRanges::check(&self.config, memory.len(), call)?;
+        let (name, payload) = ranges.request(memory)?;
         let response = match self.pending.take() {
             Some(pending) if pending.name == name && pending.payload == payload => pending.response,
             // Anything else abandons a pending response: the guest moved on.
             _ => {
-                let response = encode_response(&self.dispatch(name, payload)).into_bytes();
-                if response.len() > self.config.max_response_bytes {
-                    return Err(CallFailure::ResponseTooLarge);
-                }
-                response
+                let response = self.dispatch(name, payload);
+                self.encode(&response)?
             }
         };
+        self.deliver(memory, &ranges, response)
+    }
+
+    /// The first half of `host_call` for an instance that awaits async
+    /// functions: a sync function, a retry or a bad request is answered at
+    /// once; an async function is started and its future handed back, to
+    /// be awaited and then answered with [`Bridge::finish_call`].
+    pub(crate) fn begin_call(&mut self, memory: &mut [u8], call: HostCall) -> Begun {
+        match self.try_begin_call(memory, call) {
+            Ok(begun) => begun,
+            Err(failure) => Begun::Done(failure.code()),
+        }
+    }
+
+    fn try_begin_call(&mut self, memory: &mut [u8], call: HostCall) -> Result<Begun, CallFailure> {
+        let ranges = CallRanges::check(&self.config, memory.len(), call)?;
+        let (name, payload) = ranges.request(memory)?;
+        let retry = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.name == name && p.payload == payload);
+        if retry || !self.functions.is_async(name) {
+            return self.try_handle_call(memory, call).map(Begun::Done);
+        }
+        self.pending = None;
+        let request = match decode_request(payload) {
+            Ok(request) => request,
+            Err(error) => {
+                let response = Response::Error(error.to_host_error().guest_message(name));
+                let response = self.encode(&response)?;
+                return self.deliver(memory, &ranges, response).map(Begun::Done);
+            }
+        };
+        let Some(outcome) = self
+            .functions
+            .start_async(name, &request.args, &request.kwargs)
+        else {
+            // `is_async` said it is one.
+            return Err(CallFailure::BadRequest);
+        };
+        self.calls += 1;
+        Ok(Begun::Pending(PendingCall {
+            call,
+            name: name.to_owned(),
+            outcome,
+        }))
+    }
+
+    /// The second half of an async `host_call`: answers `call` with the
+    /// awaited `outcome`, or, for `None` (the run's limit or cancel ended
+    /// the wait and the future was dropped), with a `RuntimeError` the guest
+    /// only sees if it does not stop first.
+    pub(crate) fn finish_call(
+        &mut self,
+        memory: &mut [u8],
+        call: HostCall,
+        name: &str,
+        outcome: Option<CallOutcome>,
+    ) -> i32 {
+        let response = match outcome {
+            Some(outcome) => self.response_for(name, outcome),
+            None => Response::Error(INTERRUPTED.to_owned()),
+        };
+        let delivered = CallRanges::check(&self.config, memory.len(), call).and_then(|ranges| {
+            let response = self.encode(&response)?;
+            self.deliver(memory, &ranges, response)
+        });
+        delivered.unwrap_or_else(CallFailure::code)
+    }
+
+    fn encode(&self, response: &Response) -> Result<Vec<u8>, CallFailure> {
+        let response = encode_response(response).into_bytes();
+        if response.len() > self.config.max_response_bytes {
+            return Err(CallFailure::ResponseTooLarge);
+        }
+        Ok(response)
+    }
+
+    /// Writes `response` into the result buffer, or keeps it for the retry
+    /// when it does not fit; returns its length.
+    fn deliver(
+        &mut self,
+        memory: &mut [u8],
+        ranges: &CallRanges,
+        response: Vec<u8>,
+    ) -> Result<i32, CallFailure> {
         // `max_response_bytes <= i32::MAX`, so this cannot fail.
         let len = i32::try_from(response.len()).map_err(|_| CallFailure::ResponseTooLarge)?;
-        if response.len() > result_cap {
+        if response.len() > ranges.result.len() {
+            let (name, payload) = ranges.request(memory)?;
             self.pending = Some(Pending {
                 name: name.to_owned(),
                 payload: payload.to_vec(),
@@ -623,13 +697,70 @@ impl Bridge {
             });
             return Ok(len);
         }
-        let end = result_range.start + response.len();
+        let end = ranges.result.start + response.len();
         memory
-            .get_mut(result_range.start..end)
+            .get_mut(ranges.result.start..end)
             .ok_or(CallFailure::BadRequest)?
             .copy_from_slice(&response);
         Ok(len)
     }
+}
+
+/// The guest's text for an async call abandoned at a limit or cancel. It
+/// fits the guest's smallest result buffer (64 bytes), so the guest reads
+/// it and then polls, raising the interrupt instead.
+const INTERRUPTED: &str = "RuntimeError: host call interrupted";
+
+/// The checked memory ranges of one `host_call`.
+struct CallRanges {
+    name: std::ops::Range<usize>,
+    payload: std::ops::Range<usize>,
+    result: std::ops::Range<usize>,
+}
+
+impl CallRanges {
+    fn check(config: &BridgeConfig, memory_len: usize, call: HostCall) -> Result<Self, CallFailure> {
+        let name_len = length(call.name_len)?;
+        let payload_len = length(call.payload_len)?;
+        let result_cap = length(call.result_cap)?;
+        let request_len = name_len
+            .checked_add(payload_len)
+            .ok_or(CallFailure::RequestTooLarge)?;
+        if request_len > config.max_request_bytes {
+            return Err(CallFailure::RequestTooLarge);
+        }
+        Ok(CallRanges {
+            name: range(memory_len, call.name_ptr, name_len)?,
+            payload: range(memory_len, call.payload_ptr, payload_len)?,
+            result: range(memory_len, call.result_ptr, result_cap)?,
+        })
+    }
+
+    /// The name (UTF-8) and payload (UTF-8, returned as bytes).
+    fn request<'m>(&self, memory: &'m [u8]) -> Result<(&'m str, &'m [u8]), CallFailure> {
+        let name = memory.get(self.name.clone()).ok_or(CallFailure::BadRequest)?;
+        let name = std::str::from_utf8(name).map_err(|_| CallFailure::BadRequest)?;
+        let payload = memory
+            .get(self.payload.clone())
+            .ok_or(CallFailure::BadRequest)?;
+        std::str::from_utf8(payload).map_err(|_| CallFailure::BadRequest)?;
+        Ok((name, payload))
+    }
+}
+
+/// How [`Bridge::begin_call`] went.
+pub(crate) enum Begun {
+    /// Answered: the `host_call` result.
+    Done(i32),
+    /// An async function to await, then [`Bridge::finish_call`].
+    Pending(PendingCall),
+}
+
+/// A started async host call.
+pub(crate) struct PendingCall {
+    pub(crate) call: HostCall,
+    pub(crate) name: String,
+    pub(crate) outcome: AsyncOutcome,
 }
 
 impl fmt::Debug for Bridge {

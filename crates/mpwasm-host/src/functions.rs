@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::error::{HostError, RegisterError};
-use crate::typed::{HostFn, HostFnWithContext, IntoHostResult};
+use crate::typed::{AsyncHostFn, HostFn, HostFnWithContext, HostFuture, IntoHostResult};
 
 /// The longest accepted host function name, in bytes.
 ///
@@ -39,6 +39,20 @@ const PYTHON_KEYWORDS: &[&str] = &[
 type RawFn = dyn Fn(&mut CallContext<'_>, &[Value], &Map<String, Value>) -> Result<Value, HostError>
     + Send
     + Sync;
+
+/// The signature of a raw async host function: decodes its arguments and
+/// returns the future of its result.
+type AsyncRawFn = dyn Fn(&str, &[Value], &Map<String, Value>) -> Result<HostFuture, HostError>
+    + Send
+    + Sync;
+
+/// One registered function: called in place, or (async) started as a
+/// future the executor awaits while the guest is suspended.
+#[derive(Clone)]
+enum Entry {
+    Sync(Arc<RawFn>),
+    Async(Arc<AsyncRawFn>),
+}
 
 /// What a host function gets besides its arguments: the name it was called
 /// by, and the per-run user state the executor supplied.
@@ -135,13 +149,53 @@ impl fmt::Debug for CallContext<'_> {
 /// ```
 #[derive(Clone, Default)]
 pub struct HostFunctions {
-    table: Arc<BTreeMap<String, Arc<RawFn>>>,
+    table: Arc<BTreeMap<String, Entry>>,
 }
 
 /// How a call through the registry ended, keeping panics apart.
 pub(crate) enum CallOutcome {
     Done(Result<Value, HostError>),
     Panicked(String),
+}
+
+/// The outcome of a started async function: polls its future with panics
+/// caught (a future that panicked is never polled again).
+pub(crate) struct AsyncOutcome(Option<HostFuture>, Option<CallOutcome>);
+
+impl AsyncOutcome {
+    fn ready(outcome: CallOutcome) -> Self {
+        AsyncOutcome(None, Some(outcome))
+    }
+}
+
+impl std::future::Future for AsyncOutcome {
+    type Output = CallOutcome;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<CallOutcome> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        if let Some(done) = this.1.take() {
+            return Poll::Ready(done);
+        }
+        let Some(future) = this.0.as_mut() else {
+            return Poll::Ready(CallOutcome::Panicked("polled after completion".into()));
+        };
+        let polled = catch_unwind(AssertUnwindSafe(|| future.as_mut().poll(cx)));
+        match polled {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(result)) => {
+                this.0 = None;
+                Poll::Ready(CallOutcome::Done(result))
+            }
+            Err(payload) => {
+                this.0 = None;
+                Poll::Ready(CallOutcome::Panicked(panic_message(payload.as_ref())))
+            }
+        }
+    }
 }
 
 impl HostFunctions {
@@ -182,7 +236,7 @@ impl HostFunctions {
             + Sync
             + 'static,
     {
-        self.insert(name, Arc::new(f))
+        self.insert(name, Entry::Sync(Arc::new(f)))
     }
 
     /// Registers a typed function of up to six positional arguments.
@@ -222,11 +276,11 @@ impl HostFunctions {
     {
         self.insert(
             name,
-            Arc::new(
+            Entry::Sync(Arc::new(
                 move |cx: &mut CallContext<'_>, args: &[Value], kwargs: &Map<String, Value>| {
                     f.call(cx, args, kwargs)
                 },
-            ),
+            )),
         )
     }
 
@@ -265,11 +319,11 @@ impl HostFunctions {
     {
         self.insert(
             name,
-            Arc::new(
+            Entry::Sync(Arc::new(
                 move |cx: &mut CallContext<'_>, args: &[Value], kwargs: &Map<String, Value>| {
                     f.call(cx, args, kwargs)
                 },
-            ),
+            )),
         )
     }
 
@@ -351,16 +405,200 @@ impl HostFunctions {
         let params: Vec<String> = params.iter().map(|&p| p.to_owned()).collect();
         self.insert(
             name,
-            Arc::new(
+            Entry::Sync(Arc::new(
                 move |cx: &mut CallContext<'_>, args: &[Value], kwargs: &Map<String, Value>| {
                     let bound: T = bind_params(cx.function(), &params, args, kwargs)?;
                     f(bound).into_host_result()
                 },
-            ),
+            )),
         )
     }
 
-    fn insert(&mut self, name: &str, f: Arc<RawFn>) -> Result<&mut Self, RegisterError> {
+    /// Registers an async function of up to six positional arguments
+    /// (typed as [`register`](Self::register)): `Fn(A1, ..., An) -> impl
+    /// Future<Output = R>`, e.g. a closure returning an `async move` block.
+    ///
+    /// The guest waits for the future while the executor runs other tasks:
+    /// an instance started for async runs (`mpwasm_core::Vm::new_async`,
+    /// `run_async`) awaits it, and the run's wall-clock limit and cancel
+    /// still apply while it is pending (the future is dropped then). A
+    /// synchronous run that calls it gets a `RuntimeError`. The future is
+    /// `'static`: clone what it needs into it (an `Arc` for shared state).
+    ///
+    /// ```
+    /// use mpwasm_host::{HostError, HostFunctions};
+    /// use serde_json::json;
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// functions.register_async("lookup", |key: String| async move {
+    ///     match key.as_str() {
+    ///         "answer" => Ok(42),
+    ///         _ => Err(HostError::key_error(key)),
+    ///     }
+    /// })?;
+    /// assert!(functions.is_async("lookup"));
+    ///
+    /// // Called directly here; the runtime awaits it for the guest.
+    /// let no_kwargs = Default::default();
+    /// let future = functions.call_async("lookup", &[json!("answer")], &no_kwargs);
+    /// let waker = std::task::Waker::noop();
+    /// let mut cx = std::task::Context::from_waker(&waker);
+    /// let mut future = std::pin::pin!(future);
+    /// assert_eq!(future.as_mut().poll(&mut cx), std::task::Poll::Ready(Ok(json!(42))));
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    /// # Errors
+    ///
+    /// As [`HostFunctions::register_raw`].
+    pub fn register_async<Marker, F>(&mut self, name: &str, f: F) -> Result<&mut Self, RegisterError>
+    where
+        F: AsyncHostFn<Marker>,
+    {
+        self.insert(
+            name,
+            Entry::Async(Arc::new(
+                move |function: &str, args: &[Value], kwargs: &Map<String, Value>| {
+                    f.start(function, args, kwargs)
+                },
+            )),
+        )
+    }
+
+    /// Registers an async function working on raw JSON (see
+    /// [`register_raw`](Self::register_raw) and
+    /// [`register_async`](Self::register_async)): it gets the positional and
+    /// keyword arguments as owned values and returns the future of its
+    /// result.
+    ///
+    /// ```
+    /// use mpwasm_host::{HostFunctions, HostFuture};
+    /// use serde_json::{Value, json};
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// functions.register_async_raw("count", |args: Vec<Value>, _kwargs| -> HostFuture {
+    ///     Box::pin(async move { Ok(json!(args.len())) })
+    /// })?;
+    /// assert!(functions.is_async("count"));
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    /// # Errors
+    ///
+    /// As [`HostFunctions::register_raw`].
+    pub fn register_async_raw<F>(&mut self, name: &str, f: F) -> Result<&mut Self, RegisterError>
+    where
+        F: Fn(Vec<Value>, Map<String, Value>) -> HostFuture + Send + Sync + 'static,
+    {
+        self.insert(
+            name,
+            Entry::Async(Arc::new(
+                move |_function: &str, args: &[Value], kwargs: &Map<String, Value>| {
+                    Ok(f(args.to_vec(), kwargs.clone()))
+                },
+            )),
+        )
+    }
+
+    /// Whether `name` is a registered async function.
+    ///
+    /// ```
+    /// # use mpwasm_host::HostFunctions;
+    /// let mut functions = HostFunctions::new();
+    /// functions.register("now", || 0)?.register_async("later", || async { 1 })?;
+    /// assert!(!functions.is_async("now"));
+    /// assert!(functions.is_async("later"));
+    /// assert!(!functions.is_async("missing"));
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    pub fn is_async(&self, name: &str) -> bool {
+        matches!(self.table.get(name), Some(Entry::Async(_)))
+    }
+
+    /// Whether any registered function is async.
+    ///
+    /// ```
+    /// # use mpwasm_host::HostFunctions;
+    /// let mut functions = HostFunctions::new();
+    /// functions.register("now", || 0)?;
+    /// assert!(!functions.has_async());
+    /// functions.register_async("later", || async { 1 })?;
+    /// assert!(functions.has_async());
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    pub fn has_async(&self) -> bool {
+        self.table.values().any(|e| matches!(e, Entry::Async(_)))
+    }
+
+    /// Calls function `name` directly and awaits it, as an async run would:
+    /// async functions are awaited, sync ones called in place (with `()` as
+    /// state). Panics, while starting or polling, become internal errors.
+    ///
+    /// ```
+    /// use mpwasm_host::{HostError, HostFunctions};
+    /// use serde_json::json;
+    ///
+    /// let mut functions = HostFunctions::new();
+    /// async fn boom() -> Result<u8, HostError> {
+    ///     panic!("oops")
+    /// }
+    /// functions.register_async("boom", boom)?;
+    /// let no_kwargs = Default::default();
+    /// let waker = std::task::Waker::noop();
+    /// let mut cx = std::task::Context::from_waker(&waker);
+    /// let mut future = std::pin::pin!(functions.call_async("boom", &[], &no_kwargs));
+    /// let std::task::Poll::Ready(Err(err)) = future.as_mut().poll(&mut cx) else { panic!() };
+    /// assert_eq!(err.details(), Some("panicked: oops"));
+    /// # Ok::<(), mpwasm_host::RegisterError>(())
+    /// ```
+    pub fn call_async(
+        &self,
+        name: &str,
+        args: &[Value],
+        kwargs: &Map<String, Value>,
+    ) -> impl std::future::Future<Output = Result<Value, HostError>> + Send + 'static {
+        let started = match self.start_async(name, args, kwargs) {
+            Some(started) => Ok(started),
+            None => match self.call(name, &mut (), args, kwargs) {
+                Ok(value) => Err(Ok(value)),
+                Err(error) => Err(Err(error)),
+            },
+        };
+        async move {
+            let outcome = match started {
+                Ok(started) => started.await,
+                Err(done) => return done,
+            };
+            match outcome {
+                CallOutcome::Done(result) => result,
+                CallOutcome::Panicked(message) => {
+                    Err(HostError::internal(format!("panicked: {message}")))
+                }
+            }
+        }
+    }
+
+    /// Starts async function `name`: `None` when it is not one (unknown or
+    /// sync), else the future of its outcome (argument errors are ready at
+    /// once; panics are caught while polling).
+    pub(crate) fn start_async(
+        &self,
+        name: &str,
+        args: &[Value],
+        kwargs: &Map<String, Value>,
+    ) -> Option<AsyncOutcome> {
+        let Some(Entry::Async(f)) = self.table.get(name) else {
+            return None;
+        };
+        let started = catch_unwind(AssertUnwindSafe(|| f(name, args, kwargs)));
+        Some(match started {
+            Ok(Ok(future)) => AsyncOutcome(Some(future), None),
+            Ok(Err(error)) => AsyncOutcome::ready(CallOutcome::Done(Err(error))),
+            Err(payload) => {
+                AsyncOutcome::ready(CallOutcome::Panicked(panic_message(payload.as_ref())))
+            }
+        })
+    }
+
+    fn insert(&mut self, name: &str, f: Entry) -> Result<&mut Self, RegisterError> {
         validate_name(name)?;
         if self.table.contains_key(name) {
             return Err(RegisterError::Duplicate {
@@ -499,8 +737,15 @@ impl HostFunctions {
         args: &[Value],
         kwargs: &Map<String, Value>,
     ) -> CallOutcome {
-        let Some(f) = self.table.get(name) else {
-            return CallOutcome::Done(Err(unknown_function(name)));
+        let f = match self.table.get(name) {
+            Some(Entry::Sync(f)) => f,
+            Some(Entry::Async(_)) => {
+                return CallOutcome::Done(Err(HostError::runtime_error(format!(
+                    "{}() is an async host function: run the code with run_async",
+                    display_name(name)
+                ))));
+            }
+            None => return CallOutcome::Done(Err(unknown_function(name))),
         };
         let mut cx = CallContext::new(name, state);
         match catch_unwind(AssertUnwindSafe(|| f(&mut cx, args, kwargs))) {

@@ -99,12 +99,12 @@ mod typed;
 pub use bridge::{Bridge, BridgeConfig, BridgeConfigBuilder, CallFailure, ConfigError, HostCall};
 pub use error::{HostError, HostFailure, RegisterError};
 pub use functions::{CallContext, HostFunctions, MAX_NAME_LEN, bind_params};
-pub use linker::{IMPORT_MODULE, add_to_linker};
+pub use linker::{IMPORT_MODULE, StopSignal, add_to_linker, add_to_linker_async};
 pub use protocol::{
     MalformedResponse, Request, RequestError, Response, decode_request, decode_response,
     encode_request, encode_response,
 };
-pub use typed::{HostFn, HostFnWithContext, IntoHostResult};
+pub use typed::{AsyncHostFn, HostFn, HostFnWithContext, HostFuture, IntoHostResult};
 
 /// This crate's README examples, compiled and run as doctests.
 #[cfg(doctest)]

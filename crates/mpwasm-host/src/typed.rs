@@ -172,3 +172,77 @@ impl_host_fn!(3, A1 a1 0, A2 a2 1, A3 a3 2);
 impl_host_fn!(4, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3);
 impl_host_fn!(5, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4);
 impl_host_fn!(6, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4, A6 a6 5);
+
+/// The future an async host function returns once its arguments are
+/// decoded: it owns everything it needs (`'static`), so it may be polled
+/// while the guest is suspended.
+pub type HostFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<Value, HostError>> + Send + 'static>>;
+
+/// A function usable with
+/// [`HostFunctions::register_async`](crate::HostFunctions::register_async):
+/// any `Fn(A1, ..., An) -> Fut` with `n <= 6`, every `Ai: DeserializeOwned`,
+/// `Fut: Future<Output = R> + Send + 'static` and `R:` [`IntoHostResult`]
+/// (an `async move` block, an `async fn`). `Marker` is inferred.
+///
+/// This trait is sealed; it only exists to be named in bounds.
+///
+/// ```
+/// use mpwasm_host::AsyncHostFn;
+///
+/// fn assert_async_host_fn<M>(_: impl AsyncHostFn<M>) {}
+/// assert_async_host_fn(|a: i64, b: i64| async move { a + b });
+/// async fn fetch(key: String) -> String { key }
+/// assert_async_host_fn(fetch);
+/// ```
+pub trait AsyncHostFn<Marker>: sealed::Sealed<((), (), Marker)> + Send + Sync + 'static {
+    #[doc(hidden)]
+    fn start(
+        &self,
+        function: &str,
+        args: &[Value],
+        kwargs: &Map<String, Value>,
+    ) -> Result<HostFuture, HostError>;
+}
+
+macro_rules! impl_async_host_fn {
+    ($arity:literal $(, $ty:ident $var:ident $index:literal)*) => {
+        impl<F, Fut, R, M, $($ty,)*> sealed::Sealed<((), (), (M, ($($ty,)*)))> for F
+        where
+            F: Fn($($ty),*) -> Fut + Send + Sync + 'static,
+            Fut: std::future::Future<Output = R> + Send + 'static,
+            R: IntoHostResult<M>,
+            $($ty: DeserializeOwned,)*
+        {
+        }
+
+        impl<F, Fut, R, M, $($ty,)*> AsyncHostFn<(M, ($($ty,)*))> for F
+        where
+            F: Fn($($ty),*) -> Fut + Send + Sync + 'static,
+            Fut: std::future::Future<Output = R> + Send + 'static,
+            R: IntoHostResult<M>,
+            $($ty: DeserializeOwned,)*
+        {
+            #[allow(unused_variables)]
+            fn start(
+                &self,
+                function: &str,
+                args: &[Value],
+                kwargs: &Map<String, Value>,
+            ) -> Result<HostFuture, HostError> {
+                check_positional(function, args, kwargs, $arity)?;
+                $(let $var: $ty = positional(function, args, $index, $arity)?;)*
+                let future = self($($var),*);
+                Ok(Box::pin(async move { future.await.into_host_result() }))
+            }
+        }
+    };
+}
+
+impl_async_host_fn!(0);
+impl_async_host_fn!(1, A1 a1 0);
+impl_async_host_fn!(2, A1 a1 0, A2 a2 1);
+impl_async_host_fn!(3, A1 a1 0, A2 a2 1, A3 a3 2);
+impl_async_host_fn!(4, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3);
+impl_async_host_fn!(5, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4);
+impl_async_host_fn!(6, A1 a1 0, A2 a2 1, A3 a3 2, A4 a4 3, A5 a5 4, A6 a6 5);

@@ -45,7 +45,7 @@ fn result_tuple<'py>(py: Python<'py>, r: &RunResult) -> PyResult<Bound<'py, PyTu
 
 /// Run `code` in a fresh sandbox (the reference's `run_micropython_wasi`).
 #[pyfunction]
-#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes, on_output = None, unbuffered = false))]
+#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes, on_output = None, unbuffered = false, cancel = None))]
 #[allow(clippy::too_many_arguments)]
 fn run<'py>(
     py: Python<'py>,
@@ -60,6 +60,7 @@ fn run<'py>(
     max_output_bytes: usize,
     on_output: Option<Py<PyAny>>,
     unbuffered: bool,
+    cancel: Option<PyRef<'py, CancelToken>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let settings = Settings {
         wasm_path,
@@ -80,6 +81,9 @@ fn run<'py>(
     if let Some(functions) = host_functions {
         options.host_functions(convert::host_functions(&functions, &interrupt)?);
     }
+    if let Some(token) = cancel {
+        options.cancel_handle(token.0.clone());
+    }
     let kept = Arc::new(Kept::default());
     if let Some(callable) = on_output {
         options.set_output_callback(
@@ -92,6 +96,24 @@ fn run<'py>(
     match outcome {
         Ok(r) => result_tuple(py, &r),
         Err(e) => Err(with_cause(py, errors::raise(py, &Failure::Core(e)), &kept)),
+    }
+}
+
+/// A cancel handle for one-shot runs (`run(..., cancel=token)`), which
+/// `arun` cancels when its task is.
+#[pyclass(module = "mpwasm._native", name = "CancelToken", frozen)]
+struct CancelToken(mpwasm_core::CancelHandle);
+
+#[pymethods]
+impl CancelToken {
+    #[new]
+    fn new() -> Self {
+        CancelToken(mpwasm_core::CancelHandle::new())
+    }
+
+    /// Stop the runs in progress with this token; whether there was one.
+    fn cancel(&self) -> bool {
+        self.0.cancel()
     }
 }
 
@@ -483,6 +505,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(bundled_guest, m)?)?;
     m.add_function(wrap_pyfunction!(set_error_factory, m)?)?;
     m.add_class::<NativeSession>()?;
+    m.add_class::<CancelToken>()?;
     m.add_class::<NativeReplaySession>()?;
     m.add(
         "MICROPYTHON_VERSION",

@@ -95,6 +95,8 @@ pub struct Session {
     /// (see [`State`]).
     options: RunOptions,
     state: State,
+    /// Started with [`Session::new_async`]: its VMs run with `run_async`.
+    asynchronous: bool,
 }
 
 impl std::fmt::Debug for Session {
@@ -131,7 +133,139 @@ impl Session {
             runtime: runtime.clone(),
             options,
             state: State::Idle { functions },
+            asynchronous: false,
         }
+    }
+
+    /// A session for async runs ([`Session::run_async`]): its VMs are
+    /// started with [`Vm::new_async`], so its host functions may be async
+    /// ([`Session::register_async_function`]) and one thread can drive many
+    /// such sessions while their host calls wait. The synchronous
+    /// [`Session::run`] returns [`mpwasm_core::Error::AsyncMode`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use mpwasm_core::Runtime;
+    /// use mpwasm_session::Session;
+    ///
+    /// let runtime = Runtime::new()?;
+    /// let mut session = Session::new_async(&runtime);
+    /// session.register_async_function("fetch", |id: u32| async move {
+    ///     tokio::time::sleep(Duration::from_millis(5)).await;
+    ///     format!("row {id}")
+    /// })?;
+    /// let tokio = tokio::runtime::Builder::new_current_thread().enable_time().build()?;
+    /// tokio.block_on(async {
+    ///     session.run_async("rows = [fetch(i) for i in range(3)]").await?;
+    ///     let out = session.run_async("print(rows)").await?;
+    ///     assert_eq!(out.stdout_str(), "['row 0', 'row 1', 'row 2']\n");
+    ///     Ok::<(), mpwasm_session::Error>(())
+    /// })?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new_async(runtime: &Runtime) -> Self {
+        Self::with_options_async(runtime, RunOptions::default())
+    }
+
+    /// [`Session::with_options`] for async runs (see [`Session::new_async`]).
+    ///
+    /// ```
+    /// use mpwasm_core::{RunOptions, Runtime};
+    /// use mpwasm_session::Session;
+    ///
+    /// let session = Session::with_options_async(&Runtime::new()?, RunOptions::new());
+    /// assert!(session.is_async());
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_options_async(runtime: &Runtime, options: RunOptions) -> Self {
+        let mut session = Self::with_options(runtime, options);
+        session.asynchronous = true;
+        session
+    }
+
+    /// Whether the session is for async runs ([`Session::new_async`]).
+    ///
+    /// ```
+    /// # use mpwasm_core::Runtime;
+    /// # use mpwasm_session::Session;
+    /// assert!(!Session::new(&Runtime::new()?).is_async());
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_async(&self) -> bool {
+        self.asynchronous
+    }
+
+    /// [`Session::run`] as a future, for a session made with
+    /// [`Session::new_async`]: async host functions are awaited while the
+    /// executor runs other tasks. A limit or cancel during a pending host
+    /// call keeps the session, as it does elsewhere.
+    ///
+    /// # Errors
+    ///
+    /// As [`Session::run_named_async`].
+    pub async fn run_async(&mut self, code: &str) -> Result<RunResult, Error> {
+        self.run_named_async("<string>", code, ExecMode::File).await
+    }
+
+    /// [`Session::run_named`] as a future (see [`Session::run_async`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Session::run_named`], and [`Error::Run`] with
+    /// [`mpwasm_core::Error::AsyncMode`] on a synchronous session.
+    pub async fn run_named_async(
+        &mut self,
+        file_name: &str,
+        code: &str,
+        mode: ExecMode,
+    ) -> Result<RunResult, Error> {
+        if !self.asynchronous {
+            return Err(Error::Run(mpwasm_core::Error::AsyncMode {
+                asynchronous: false,
+            }));
+        }
+        if let State::Idle { functions } = &self.state {
+            let mut options = self.options.clone();
+            options.host_functions(functions.clone());
+            let vm = Vm::new_async(&self.runtime, &options).await?;
+            self.state = State::Live(Box::new(vm));
+        }
+        let outcome = match self.live_vm() {
+            Ok(vm) => vm.run_named_async(file_name, code, mode).await,
+            Err(e) => return Err(e),
+        };
+        self.settle(outcome)
+    }
+
+    /// Registers an async host function (as
+    /// [`HostFunctions::register_async`]) for a session made with
+    /// [`Session::new_async`]; a running VM defines its wrapper at the start
+    /// of its next run.
+    ///
+    /// ```
+    /// # use mpwasm_core::Runtime;
+    /// # use mpwasm_session::Session;
+    /// let mut session = Session::new_async(&Runtime::new()?);
+    /// session.register_async_function("ping", || async { "pong" })?;
+    /// assert!(session.host_functions().is_async("ping"));
+    /// # Ok::<(), mpwasm_session::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Session::register_function`].
+    pub fn register_async_function<Args: 'static, F: mpwasm_host::AsyncHostFn<Args>>(
+        &mut self,
+        name: &str,
+        f: F,
+    ) -> Result<&mut Self, Error> {
+        let mut functions = self.host_functions().clone();
+        functions.register_async(name, f)?;
+        self.set_host_functions(functions)?;
+        Ok(self)
     }
 
     /// Run a snippet (a module body, file name `<string>`) in the session's
@@ -434,6 +568,11 @@ impl Session {
         f: impl FnOnce(&mut Vm) -> Result<T, mpwasm_core::Error>,
     ) -> Result<T, Error> {
         let outcome = f(self.live_vm()?);
+        self.settle(outcome)
+    }
+
+    /// A run's outcome: a trap poisons the session.
+    fn settle<T>(&mut self, outcome: Result<T, mpwasm_core::Error>) -> Result<T, Error> {
         if let Err(e) = &outcome
             && let Some(cause) = e.trap_kind()
         {
@@ -447,6 +586,10 @@ impl Session {
         match &self.state {
             State::Closed { .. } => return Err(Error::SessionClosed),
             State::Poisoned { cause, .. } => return Err(Error::Poisoned { cause: *cause }),
+            // An async session starts its VM in `run_named_async`.
+            State::Idle { .. } if self.asynchronous => {
+                return Err(Error::Run(mpwasm_core::Error::AsyncMode { asynchronous: true }));
+            }
             State::Idle { functions } => {
                 let mut options = self.options.clone();
                 options.host_functions(functions.clone());

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bridge_abuse;
+mod async_host;
 mod concurrency;
 mod cpython;
 mod cpython_builtins;

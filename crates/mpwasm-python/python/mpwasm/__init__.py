@@ -12,10 +12,16 @@ the booted VM. The GIL is released while guest code runs.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import functools
+import inspect
 import math
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple, Union
 
 from . import _native
 from ._errors import (
@@ -68,6 +74,7 @@ __all__ = [
     "SessionPoisoned",
     "StackOverflow",
     "WallTimeout",
+    "arun",
     "bundled_guest_sha256",
     "default_wasm_path",
     "run",
@@ -217,7 +224,115 @@ def _function_table(host_functions: Optional[Mapping[str, HostFunction]]) -> Opt
     table = dict(host_functions)
     for name, func in table.items():
         _check_function(func, name)
-    return table
+    return {name: _host_callable(func, name) for name, func in table.items()}
+
+
+# Async host functions (``async def``) and ``arun``: the guest runs on a
+# worker thread (the GIL released while it computes, as for ``run``); an
+# ``async def`` host function it calls is scheduled on the loop that awaits
+# ``arun`` (``asyncio.run_coroutine_threadsafe``) and the worker blocks until
+# it finishes, so the loop stays free for other tasks and other runs. The
+# run's wall-clock limit and a cancel of the awaiting task end the wait.
+_async_run = threading.local()
+
+
+class _AsyncRun:
+    """The loop, deadline and cancel state of one ``arun``, seen by the
+    ``async def`` host functions its worker thread calls."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, timeout: Optional[float]) -> None:
+        self.loop = loop
+        # A little after the guest's own deadline, so that when the wait
+        # ends the guest has tripped its limit and raises it (not the host
+        # function's error).
+        self.deadline = None if timeout is None else time.monotonic() + timeout + 0.005
+        self.cancelled = False
+        self._lock = threading.Lock()
+        self._pending: Optional[concurrent.futures.Future] = None
+
+    def wait(self, coroutine: Any, name: str) -> object:
+        with self._lock:
+            if self.cancelled:
+                coroutine.close()
+                raise asyncio.CancelledError(f"{name}() was cancelled")
+            pending = asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+            self._pending = pending
+        try:
+            timeout = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+            return pending.result(timeout)
+        except concurrent.futures.TimeoutError:
+            pending.cancel()
+            raise TimeoutError(f"{name}() did not finish within the run's wall-clock limit") from None
+        except concurrent.futures.CancelledError:
+            raise asyncio.CancelledError(f"{name}() was cancelled") from None
+        finally:
+            with self._lock:
+                self._pending = None
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._pending is not None:
+                self._pending.cancel()
+
+
+def _host_callable(func: HostFunction, name: str) -> HostFunction:
+    """``func`` as the native layer calls it: an ``async def`` becomes a
+    function that awaits it on the loop of the ``arun`` that runs the guest."""
+    if not inspect.iscoroutinefunction(func):
+        return func
+
+    @functools.wraps(func)
+    def awaiting(*args: object, **kwargs: object) -> object:
+        run = getattr(_async_run, "run", None)
+        if run is None:
+            raise RuntimeError(f"{name}() is an async host function: run the code with arun()")
+        return run.wait(func(*args, **kwargs), name)
+
+    return awaiting
+
+
+async def _arun_on_worker(
+    call: Callable[[], Any], cancel: Callable[[], bool], timeout: Optional[float]
+) -> Any:
+    """Run ``call`` (a native run) on a worker thread for the running loop;
+    cancelling the awaiting task cancels the run and waits for it to end."""
+    loop = asyncio.get_running_loop()
+    run = _AsyncRun(loop, timeout)
+    done: asyncio.Future = loop.create_future()
+
+    def settle(value: object, error: Optional[BaseException]) -> None:
+        if done.done():
+            return
+        if error is None:
+            done.set_result(value)
+        else:
+            done.set_exception(error)
+
+    def work() -> None:
+        _async_run.run = run
+        try:
+            value = call()
+        except BaseException as error:  # handed to the awaiting task
+            loop.call_soon_threadsafe(settle, None, error)
+        else:
+            loop.call_soon_threadsafe(settle, value, None)
+        finally:
+            _async_run.run = None
+
+    threading.Thread(target=work, name="mpwasm-arun", daemon=True).start()
+    try:
+        return await asyncio.shield(done)
+    except asyncio.CancelledError:
+        # Stop the guest, then let the cancel propagate. A cancel before the
+        # run has started does not stop it: repeat until the worker is done.
+        run.cancel()
+        while not done.done():
+            cancel()
+            await asyncio.wait([done], timeout=0.01)
+        if not done.cancelled():
+            done.exception()  # retrieved: superseded by the cancel
+        raise
 
 
 def _check_function(func: object, name: object) -> None:
@@ -317,6 +432,57 @@ def run(
     table = _function_table(host_functions)
     streaming = _streaming(on_output, output_buffering)
     return _result(_native.run(code, *settings[:5], table, *settings[5:], *streaming))
+
+
+async def arun(
+    code: str,
+    wasm_path: Optional[PathLike] = None,
+    *,
+    memory_bytes: int = DEFAULT_MEMORY_BYTES,
+    fuel: Optional[int] = DEFAULT_FUEL,
+    wall_timeout_seconds: Optional[float] = 1.0,
+    readonly_dir: Optional[PathLike] = None,
+    host_functions: Optional[Mapping[str, HostFunction]] = None,
+    host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
+    max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+    on_output: Optional[OutputCallback] = None,
+    output_buffering: str = "line",
+) -> RunResult:
+    """:func:`run` for asyncio: ``await arun(code)`` on the running loop.
+
+    Host functions may be ``async def``: each call is awaited on this loop
+    while the guest waits (sync ones work as in :func:`run`). The guest runs
+    on a worker thread, so the loop stays free: many ``arun`` calls waiting
+    on host I/O proceed together. The wall-clock limit also ends a pending
+    ``async def`` call (:class:`WallTimeout`); cancelling the awaiting task
+    cancels the run (its ``finally`` blocks run) and raises
+    ``asyncio.CancelledError``. Other errors are those of :func:`run`.
+
+    >>> import asyncio
+    >>> async def fetch(key):
+    ...     await asyncio.sleep(0.01)
+    ...     return key.upper()
+    >>> asyncio.run(arun("print(fetch('ok'))", host_functions={"fetch": fetch})).stdout
+    'OK\\n'
+    """
+    settings = _settings(
+        wasm_path,
+        memory_bytes,
+        fuel,
+        wall_timeout_seconds,
+        readonly_dir,
+        host_result_bytes,
+        max_output_bytes,
+    )
+    table = _function_table(host_functions)
+    streaming = _streaming(on_output, output_buffering)
+    token = _native.CancelToken()
+    raw = await _arun_on_worker(
+        lambda: _native.run(code, *settings[:5], table, *settings[5:], *streaming, token),
+        token.cancel,
+        settings[3],
+    )
+    return _result(raw)
 
 
 def _streaming(on_output: Optional[OutputCallback], output_buffering: str) -> Tuple[object, bool]:
@@ -419,6 +585,38 @@ class MicroPythonSession:
         """
         return _result(self._native.run(code, False, *_streaming(on_output, output_buffering)))
 
+    async def arun(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = None,
+        output_buffering: str = "line",
+    ) -> RunResult:
+        """:meth:`run` for asyncio: ``await session.arun(code)`` on the
+        running loop, with ``async def`` host functions awaited on it (see
+        :func:`arun`). Cancelling the awaiting task cancels the run as
+        :meth:`cancel` does (the state is kept) and raises
+        ``asyncio.CancelledError``; runs of one session are serialised.
+
+        >>> import asyncio
+        >>> async def lookup(key):
+        ...     await asyncio.sleep(0.01)
+        ...     return {"a": 1}[key]
+        >>> session = MicroPythonSession(host_functions={"lookup": lookup})
+        >>> async def main():
+        ...     await session.arun("x = lookup('a')")
+        ...     return (await session.arun("print(x + 1)")).stdout
+        >>> asyncio.run(main())
+        '2\\n'
+        """
+        streaming = _streaming(on_output, output_buffering)
+        raw = await _arun_on_worker(
+            lambda: self._native.run(code, False, *streaming),
+            self._native.cancel,
+            self.wall_timeout_seconds,
+        )
+        return _result(raw)
+
     def cancel(self) -> bool:
         """Stop the run in progress, from any thread: the guest gets
         ``KeyboardInterrupt`` at its next safe point, its ``finally`` blocks
@@ -474,7 +672,7 @@ class MicroPythonSession:
         _check_function(func, name)
         table = dict(self._host_functions)
         table[name] = func
-        self._native.set_host_functions(table)
+        self._native.set_host_functions({n: _host_callable(f, n) for n, f in table.items()})
         self._host_functions = table
 
     def reset(self) -> None:
