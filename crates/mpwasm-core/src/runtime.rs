@@ -614,7 +614,11 @@ impl Runtime {
     /// # Errors
     ///
     /// As [`Runtime::run_with`].
-    pub async fn run_with_async(&self, code: &str, options: &RunOptions) -> Result<RunResult, Error> {
+    pub async fn run_with_async(
+        &self,
+        code: &str,
+        options: &RunOptions,
+    ) -> Result<RunResult, Error> {
         let mut vm = Vm::new_async(self, options).await?;
         vm.run_named_async("<string>", code, options.get_exec_mode())
             .await

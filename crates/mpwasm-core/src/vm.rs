@@ -18,7 +18,7 @@ use wasmtime::{
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
-use crate::cancel::{Ticket, TickWakers};
+use crate::cancel::{TickWakers, Ticket};
 use crate::output::{BoundedOutput, Stream};
 use crate::runtime::GuestExports;
 use crate::{
@@ -206,7 +206,10 @@ struct LimitWatch {
 impl LimitWatch {
     fn due(&self, now: Instant, with_check: bool) -> bool {
         self.stop_at.is_some_and(|at| now >= at)
-            || self.cancel.as_ref().is_some_and(|(c, t)| c.is_cancelled(*t))
+            || self
+                .cancel
+                .as_ref()
+                .is_some_and(|(c, t)| c.is_cancelled(*t))
             || self.output_failed.load(Ordering::Acquire)
             || (with_check && self.check.as_ref().is_some_and(|c| (c.0)()))
     }
@@ -253,7 +256,10 @@ const MAX_SOURCE_BYTES: usize = u32::MAX as usize / 2;
 macro_rules! guest_call {
     ($vm:ident, $export:ident, $params:expr) => {
         if $vm.asynchronous {
-            $vm.exports.$export.call_async(&mut $vm.store, $params).await
+            $vm.exports
+                .$export
+                .call_async(&mut $vm.store, $params)
+                .await
         } else {
             $vm.exports.$export.call(&mut $vm.store, $params)
         }
@@ -323,10 +329,8 @@ fn add_common_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> {
                 // An async exec runs on a fiber stack: its floor is fixed at
                 // the first check, near the fiber's top (see `call_exec`).
                 if let Some(budget) = state.fiber_stack_budget.take() {
-                    state.native_stack_floor = native_stack_floor(
-                        sp.saturating_add(FIBER_ENTRY_ALLOWANCE),
-                        budget,
-                    );
+                    state.native_stack_floor =
+                        native_stack_floor(sp.saturating_add(FIBER_ENTRY_ALLOWANCE), budget);
                 }
                 i32::from(sp < state.native_stack_floor)
             },

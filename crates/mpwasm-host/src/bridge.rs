@@ -719,7 +719,11 @@ struct CallRanges {
 }
 
 impl CallRanges {
-    fn check(config: &BridgeConfig, memory_len: usize, call: HostCall) -> Result<Self, CallFailure> {
+    fn check(
+        config: &BridgeConfig,
+        memory_len: usize,
+        call: HostCall,
+    ) -> Result<Self, CallFailure> {
         let name_len = length(call.name_len)?;
         let payload_len = length(call.payload_len)?;
         let result_cap = length(call.result_cap)?;
@@ -738,7 +742,9 @@ impl CallRanges {
 
     /// The name (UTF-8) and payload (UTF-8, returned as bytes).
     fn request<'m>(&self, memory: &'m [u8]) -> Result<(&'m str, &'m [u8]), CallFailure> {
-        let name = memory.get(self.name.clone()).ok_or(CallFailure::BadRequest)?;
+        let name = memory
+            .get(self.name.clone())
+            .ok_or(CallFailure::BadRequest)?;
         let name = std::str::from_utf8(name).map_err(|_| CallFailure::BadRequest)?;
         let payload = memory
             .get(self.payload.clone())

@@ -42,9 +42,8 @@ type RawFn = dyn Fn(&mut CallContext<'_>, &[Value], &Map<String, Value>) -> Resu
 
 /// The signature of a raw async host function: decodes its arguments and
 /// returns the future of its result.
-type AsyncRawFn = dyn Fn(&str, &[Value], &Map<String, Value>) -> Result<HostFuture, HostError>
-    + Send
-    + Sync;
+type AsyncRawFn =
+    dyn Fn(&str, &[Value], &Map<String, Value>) -> Result<HostFuture, HostError> + Send + Sync;
 
 /// One registered function: called in place, or (async) started as a
 /// future the executor awaits while the guest is suspended.
@@ -450,7 +449,11 @@ impl HostFunctions {
     /// # Errors
     ///
     /// As [`HostFunctions::register_raw`].
-    pub fn register_async<Marker, F>(&mut self, name: &str, f: F) -> Result<&mut Self, RegisterError>
+    pub fn register_async<Marker, F>(
+        &mut self,
+        name: &str,
+        f: F,
+    ) -> Result<&mut Self, RegisterError>
     where
         F: AsyncHostFn<Marker>,
     {

@@ -588,7 +588,9 @@ impl Session {
             State::Poisoned { cause, .. } => return Err(Error::Poisoned { cause: *cause }),
             // An async session starts its VM in `run_named_async`.
             State::Idle { .. } if self.asynchronous => {
-                return Err(Error::Run(mpwasm_core::Error::AsyncMode { asynchronous: true }));
+                return Err(Error::Run(mpwasm_core::Error::AsyncMode {
+                    asynchronous: true,
+                }));
             }
             State::Idle { functions } => {
                 let mut options = self.options.clone();

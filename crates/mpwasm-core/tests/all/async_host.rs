@@ -148,7 +148,10 @@ fn wall_clock_ends_a_pending_call_and_keeps_the_vm() {
         assert_eq!(result.stdout_str(), "finally ran\n");
         assert!(elapsed >= Duration::from_millis(95), "{elapsed:?}");
         assert!(elapsed < Duration::from_millis(600), "{elapsed:?}");
-        assert!(dropped.load(Ordering::SeqCst), "the host future was dropped");
+        assert!(
+            dropped.load(Ordering::SeqCst),
+            "the host future was dropped"
+        );
         let out = vm.run_async("print(state)").await.unwrap();
         assert_eq!(out.stdout_str(), "{'a': 1}\n");
     });
@@ -245,7 +248,7 @@ fn async_errors_and_panics_reach_the_guest_as_sync_ones_do() {
         let Error::GuestException(exc) = &e else {
             panic!("{e:?}")
         };
-        assert_eq!(exc.message, "internal error in host function 'boom'");
+        assert_eq!(exc.message, "RuntimeError: internal error in host function 'boom'");
         assert_eq!(exc.result.host_failures.len(), 1);
         assert!(exc.result.host_failures[0].panicked);
         assert_eq!(vm.run_async("print(lookup('k'))").await.unwrap().stdout_str(), "1\n");
@@ -263,7 +266,7 @@ fn modes_do_not_mix() {
     };
     assert_eq!(
         exc.message,
-        "forever() is an async host function: run the code with run_async"
+        "RuntimeError: forever() is an async host function: run the code with run_async"
     );
     let rt = current_thread();
     rt.block_on(async {

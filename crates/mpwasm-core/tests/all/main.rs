@@ -1,8 +1,8 @@
 //! Integration tests of mpwasm-core against the real guest artifact.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod bridge_abuse;
 mod async_host;
+mod bridge_abuse;
 mod concurrency;
 mod cpython;
 mod cpython_builtins;
