@@ -49,7 +49,9 @@ def test_each_quota_has_its_errno_and_its_name(dirs):
         ("files", {"writable_max_files": 1}),
     ):
         with pytest.raises(QuotaExceeded) as info:
-            run("open('/output/q1', 'w').write('x' * 20)\nopen('/output/q2', 'w')", writable_dir=out, **kwargs)
+            # fresh names each time: files left by an earlier run count no more
+            code = f"open('/output/{quota}1', 'w').write('x' * 20)\nopen('/output/{quota}2', 'w')"
+            run(code, writable_dir=out, **kwargs)
         assert info.value.quota == quota and info.value.type_name == "OSError"
 
 
