@@ -351,6 +351,18 @@ impl Exports {
     }
 }
 
+/// `dir` exists and is a directory (a mount of anything else is refused).
+fn existing_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    if std::fs::metadata(dir)?.is_dir() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            "not a directory",
+        ))
+    }
+}
+
 /// The WASI context of one instance: captured stdout/stderr, no stdin
 /// contents, no environment or arguments, the optional read-only `/input`
 /// and writable `/output` (with its quota state).
@@ -368,13 +380,7 @@ fn wasi_context(
             path: dir.to_path_buf(),
             source,
         };
-        let meta = std::fs::metadata(dir).map_err(|e| refuse(Box::new(e)))?;
-        if !meta.is_dir() {
-            return Err(refuse(Box::new(std::io::Error::new(
-                std::io::ErrorKind::NotADirectory,
-                "not a directory",
-            ))));
-        }
+        existing_dir(dir).map_err(|e| refuse(Box::new(e)))?;
         wasi.preopened_dir(dir, "/input", FsPerms::ReadOnly)
             .map_err(|e| refuse(e.into()))?;
     }
@@ -384,13 +390,7 @@ fn wasi_context(
             path: dir.to_path_buf(),
             source,
         };
-        let meta = std::fs::metadata(dir).map_err(|e| refuse(Box::new(e)))?;
-        if !meta.is_dir() {
-            return Err(refuse(Box::new(std::io::Error::new(
-                std::io::ErrorKind::NotADirectory,
-                "not a directory",
-            ))));
-        }
+        existing_dir(dir).map_err(|e| refuse(Box::new(e)))?;
         // Preopens are numbered from 3 in the order they are added.
         let fd = 3 + u32::from(options.get_readonly_dir().is_some());
         scratch = Some(
