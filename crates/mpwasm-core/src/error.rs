@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::{Interrupt, OutputCallbackError, RunResult};
+use crate::{Interrupt, OutputCallbackError, Quota, RunResult};
 
 /// An uncaught Python exception, with the output produced before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,6 +274,25 @@ pub enum Error {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The writable directory cannot be mounted.
+    #[error("cannot mount {} read-write at /output", path.display())]
+    WritableDir {
+        /// The host directory.
+        path: PathBuf,
+        /// Why it failed.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The guest went over a quota of the writable directory
+    /// ([`crate::WritableQuota`]) and the `OSError` it got for it ended the
+    /// run. Not a trap.
+    #[error("{quota} was reached: {}", .exception.traceback.trim_end())]
+    QuotaExceeded {
+        /// Which quota.
+        quota: Quota,
+        /// The exception that ended the run, with the run's result.
+        exception: Box<GuestException>,
+    },
     /// A saved memory image does not fit this instance ([`crate::Vm::restore_linear_memory`]).
     #[error(transparent)]
     MemoryImage(#[from] MemoryImageError),
@@ -398,7 +417,7 @@ impl Error {
     #[must_use]
     pub fn run_result(&self) -> Option<&RunResult> {
         match self {
-            Error::GuestException(e) => Some(&e.result),
+            Error::GuestException(e) | Error::QuotaExceeded { exception: e, .. } => Some(&e.result),
             Error::OutOfFuel(r)
             | Error::Timeout(r)
             | Error::Cancelled(r)
@@ -425,6 +444,8 @@ impl Error {
             Error::InvalidLimits(_) => "invalid_limits",
             Error::InvalidConfig(_) => "invalid_config",
             Error::ReadonlyDir { .. } => "readonly_dir",
+            Error::WritableDir { .. } => "writable_dir",
+            Error::QuotaExceeded { .. } => "quota_exceeded",
             Error::SourceTooLarge { .. } => "source_too_large",
             Error::MemoryImage(_) => "memory_image",
             Error::GuestException(_) => "guest_exception",

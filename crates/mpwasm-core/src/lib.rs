@@ -45,6 +45,7 @@ mod error;
 mod limits;
 mod output;
 mod runtime;
+mod scratch;
 mod snapshot;
 mod vm;
 
@@ -73,6 +74,7 @@ pub use runtime::{
     ARTIFACT_ENV, BundledGuest, CACHE_DIR_ENV, Runtime, RuntimeBuilder, bundled_guest,
     default_wasm_path,
 };
+pub use scratch::{Quota, WritableQuota};
 pub use vm::{HeapInfo, Vm};
 
 /// Options of a run: limits, the read-only directory, host functions.
@@ -101,6 +103,8 @@ pub struct RunOptions {
     cancel_handle: Option<CancelHandle>,
     on_output: Option<OutputCallback>,
     output_buffering: OutputBuffering,
+    writable_dir: Option<PathBuf>,
+    writable_quota: WritableQuota,
 }
 
 /// A check a run calls about once per epoch tick (see
@@ -142,6 +146,60 @@ impl RunOptions {
     pub fn readonly_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.readonly_dir = Some(dir.into());
         self
+    }
+
+    /// Mount this host directory read-write at `/output` in the guest (off
+    /// by default), under the quotas of [`RunOptions::writable_quota`]. The
+    /// guest can create, write, read, rename and delete files and folders
+    /// there, nothing else: `..` and absolute paths leading out, symlinks
+    /// pointing out, and creating links are refused. Over a quota the guest
+    /// gets an `OSError` (`ENOSPC`, `EDQUOT`, `EFBIG`); if that ends the run
+    /// it is [`Error::QuotaExceeded`]. The files are the host's as soon as
+    /// they are written.
+    ///
+    /// ```
+    /// use mpwasm_core::{Error, Quota, RunOptions, Runtime};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("mpwasm-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let runtime = Runtime::new()?;
+    /// let mut options = RunOptions::new();
+    /// options.writable_dir(&dir);
+    /// options.writable_quota_mut().max_file_bytes(100);
+    /// runtime.run_with("with open('/output/report.csv', 'w') as f:\n    f.write('a,b\\n1,2\\n')", &options)?;
+    /// assert_eq!(std::fs::read_to_string(dir.join("report.csv")).unwrap(), "a,b\n1,2\n");
+    ///
+    /// let e = runtime.run_with("open('/output/big', 'w').write('x' * 1000)", &options).unwrap_err();
+    /// assert!(matches!(e, Error::QuotaExceeded { quota: Quota::FileBytes, .. }));
+    /// # std::fs::remove_dir_all(&dir).unwrap();
+    /// # Ok::<(), mpwasm_core::Error>(())
+    /// ```
+    pub fn writable_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.writable_dir = Some(dir.into());
+        self
+    }
+
+    /// The quotas of the writable directory.
+    pub fn writable_quota(&mut self, quota: WritableQuota) -> &mut Self {
+        self.writable_quota = quota;
+        self
+    }
+
+    /// The quotas of the writable directory, to change some in place.
+    pub fn writable_quota_mut(&mut self) -> &mut WritableQuota {
+        &mut self.writable_quota
+    }
+
+    /// The writable directory, if any.
+    #[must_use]
+    pub fn get_writable_dir(&self) -> Option<&Path> {
+        self.writable_dir.as_deref()
+    }
+
+    /// The quotas of the writable directory.
+    #[must_use]
+    pub fn get_writable_quota(&self) -> WritableQuota {
+        self.writable_quota
     }
 
     /// Make these host functions callable from the guest.

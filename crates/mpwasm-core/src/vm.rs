@@ -21,6 +21,7 @@ use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 use crate::cancel::{TickWakers, Ticket};
 use crate::output::{BoundedOutput, Stream};
 use crate::runtime::GuestExports;
+use crate::scratch::Scratch;
 use crate::{
     ArtifactError, CancelHandle, Error, GuestException, Interrupt, InterruptCheck, Limits,
     LimitsError, MemoryImageError, OutputBuffering, OutputCallback, RunOptions, RunResult, Runtime,
@@ -40,7 +41,9 @@ pub(crate) struct StoreState {
     /// fixes the floor on the fiber stack.
     fiber_stack_budget: Option<usize>,
     pub(crate) bridge: mpwasm_host::Bridge,
-    wasi: WasiP1Ctx,
+    pub(crate) wasi: WasiP1Ctx,
+    /// The writable `/output` and its quotas, when mounted.
+    pub(crate) scratch: Option<Scratch>,
 }
 
 impl std::fmt::Debug for StoreState {
@@ -314,6 +317,7 @@ pub(crate) fn add_imports(linker: &mut Linker<StoreState>) -> Result<(), Error> 
     add_common_imports(linker)?;
     mpwasm_host::add_to_linker(linker, |s: &mut StoreState| &mut s.bridge)
         .map_err(Error::engine("defining the guest's imports"))?;
+    crate::scratch::add_to_linker(linker).map_err(Error::engine("defining the guest's imports"))?;
     Ok(())
 }
 
@@ -403,6 +407,8 @@ pub(crate) fn add_imports_async(linker: &mut Linker<StoreState>) -> Result<(), E
         },
     )
     .map_err(Error::engine("defining the guest's imports"))?;
+    crate::scratch::add_to_linker_async(linker)
+        .map_err(Error::engine("defining the guest's imports"))?;
     Ok(())
 }
 
@@ -500,13 +506,26 @@ impl Exports {
     }
 }
 
+/// `dir` exists and is a directory (a mount of anything else is refused).
+fn existing_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    if std::fs::metadata(dir)?.is_dir() {
+        Ok(())
+    } else {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            "not a directory",
+        ))
+    }
+}
+
 /// The WASI context of one instance: captured stdout/stderr, no stdin
-/// contents, no environment or arguments, the optional read-only `/input`.
+/// contents, no environment or arguments, the optional read-only `/input`
+/// and writable `/output` (with its quota state).
 fn wasi_context(
     options: &RunOptions,
     stdout: &BoundedOutput,
     stderr: &BoundedOutput,
-) -> Result<WasiP1Ctx, Error> {
+) -> Result<(WasiP1Ctx, Option<Scratch>), Error> {
     let mut wasi = WasiCtxBuilder::new();
     wasi.stdout(stdout.clone())
         .stderr(stderr.clone())
@@ -516,17 +535,26 @@ fn wasi_context(
             path: dir.to_path_buf(),
             source,
         };
-        let meta = std::fs::metadata(dir).map_err(|e| refuse(Box::new(e)))?;
-        if !meta.is_dir() {
-            return Err(refuse(Box::new(std::io::Error::new(
-                std::io::ErrorKind::NotADirectory,
-                "not a directory",
-            ))));
-        }
+        existing_dir(dir).map_err(|e| refuse(Box::new(e)))?;
         wasi.preopened_dir(dir, "/input", FsPerms::ReadOnly)
             .map_err(|e| refuse(e.into()))?;
     }
-    Ok(wasi.build_p1())
+    let mut scratch = None;
+    if let Some(dir) = options.get_writable_dir() {
+        let refuse = |source: Box<dyn std::error::Error + Send + Sync>| Error::WritableDir {
+            path: dir.to_path_buf(),
+            source,
+        };
+        existing_dir(dir).map_err(|e| refuse(Box::new(e)))?;
+        // Preopens are numbered from 3 in the order they are added.
+        let fd = 3 + u32::from(options.get_readonly_dir().is_some());
+        scratch = Some(
+            Scratch::new(dir, fd, options.get_writable_quota()).map_err(|e| refuse(Box::new(e)))?,
+        );
+        wasi.preopened_dir(dir, "/output", FsPerms::ReadWrite)
+            .map_err(|e| refuse(e.into()))?;
+    }
+    Ok((wasi.build_p1(), scratch))
 }
 
 /// A live MicroPython instance. Each [`Vm::run`] runs in the same
@@ -667,8 +695,10 @@ impl Vm {
         for out in [&stdout, &stderr] {
             out.set_callback(options.on_output.clone(), options.get_output_buffering());
         }
+        let (wasi, scratch) = wasi_context(options, &stdout, &stderr)?;
         let state = StoreState {
-            wasi: wasi_context(options, &stdout, &stderr)?,
+            wasi,
+            scratch,
             limiter: store_limits(&limits),
             stdout,
             stderr,
@@ -950,6 +980,7 @@ impl Vm {
         let result = self.finish_exec(started, fuel_budget);
         let state = self.store.data_mut();
         let callback_failure = state.stdout.take_failure().or(state.stderr.take_failure());
+        let quota = state.scratch.as_mut().and_then(Scratch::take_tripped);
         let code = match outcome {
             Ok(code) => code,
             Err(trap) => return Err(trap_error(trap, result)),
@@ -965,7 +996,14 @@ impl Vm {
         // A run that ended on the grace fuel before its next poll still
         // went over its budget.
         let over_budget = fuel_budget.is_some_and(|b| result.fuel_consumed > b);
-        let outcome = self.outcome(code, result).await;
+        // The guest got an OSError for the quota; when that ended the run,
+        // the host hears which quota it was.
+        let outcome = match (quota, self.outcome(code, result).await) {
+            (Some(quota), Err(Error::GuestException(exception))) => {
+                Err(Error::QuotaExceeded { quota, exception })
+            }
+            (_, outcome) => outcome,
+        };
         match tripped.or(over_budget.then_some(Interrupt::Fuel)) {
             Some(interrupt) => Err(interrupted(interrupt, outcome)),
             None => outcome,

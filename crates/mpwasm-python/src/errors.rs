@@ -100,6 +100,12 @@ fn core_facts<'py>(facts: &Bound<'py, PyDict>, e: &Error) -> PyResult<&'static s
             facts.set_item("traceback", traceback)?;
         }
         Error::Exit { code, .. } => facts.set_item("exit_code", code)?,
+        Error::QuotaExceeded { quota, exception } => {
+            facts.set_item("quota", quota.name())?;
+            facts.set_item("type_name", &exception.type_name)?;
+            facts.set_item("message", &exception.message)?;
+            facts.set_item("traceback", &exception.traceback)?;
+        }
         Error::OutputCallback { source, .. } => {
             let stream = match source {
                 mpwasm_core::OutputCallbackError::Failed { stream, .. }
@@ -108,7 +114,9 @@ fn core_facts<'py>(facts: &Bound<'py, PyDict>, e: &Error) -> PyResult<&'static s
             };
             facts.set_item("stream", stream)?;
         }
-        Error::ArtifactNotFound { path } | Error::ReadonlyDir { path, .. } => {
+        Error::ArtifactNotFound { path }
+        | Error::ReadonlyDir { path, .. }
+        | Error::WritableDir { path, .. } => {
             facts.set_item("path", path)?;
         }
         Error::InvalidLimits(limits) => {

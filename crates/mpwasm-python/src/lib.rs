@@ -25,7 +25,7 @@ use mpwasm_session::{ReplaySession, Session, SessionImage};
 
 use crate::errors::{Context, Failure, session_error};
 use crate::interrupt::Interrupt;
-use crate::options::Settings;
+use crate::options::{Settings, Writable};
 use crate::output::Kept;
 
 /// What a successful run gives Python: `(stdout, stderr, fuel_remaining,
@@ -45,7 +45,7 @@ fn result_tuple<'py>(py: Python<'py>, r: &RunResult) -> PyResult<Bound<'py, PyTu
 
 /// Run `code` in a fresh sandbox (the reference's `run_micropython_wasi`).
 #[pyfunction]
-#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes, on_output = None, unbuffered = false, cancel = None))]
+#[pyo3(signature = (code, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_functions, host_result_bytes, max_output_bytes, on_output = None, unbuffered = false, writable = None, cancel = None))]
 #[allow(clippy::too_many_arguments)]
 fn run<'py>(
     py: Python<'py>,
@@ -60,6 +60,7 @@ fn run<'py>(
     max_output_bytes: usize,
     on_output: Option<Py<PyAny>>,
     unbuffered: bool,
+    writable: Option<Writable>,
     cancel: Option<PyRef<'py, CancelToken>>,
 ) -> PyResult<Bound<'py, PyTuple>> {
     let settings = Settings {
@@ -70,6 +71,7 @@ fn run<'py>(
         readonly_dir,
         host_result_bytes,
         max_output_bytes,
+        writable,
     };
     let interrupt = Arc::new(Interrupt::new());
     let runtime = settings
@@ -219,7 +221,7 @@ struct NativeSession {
 #[pymethods]
 impl NativeSession {
     #[new]
-    #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes))]
+    #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes, writable = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -230,6 +232,7 @@ impl NativeSession {
         readonly_dir: Option<PathBuf>,
         host_result_bytes: usize,
         max_output_bytes: usize,
+        writable: Option<Writable>,
     ) -> PyResult<Self> {
         let settings = Settings {
             wasm_path,
@@ -239,6 +242,7 @@ impl NativeSession {
             readonly_dir,
             host_result_bytes,
             max_output_bytes,
+            writable,
         };
         let interrupt = Arc::new(Interrupt::new());
         let runtime = settings
@@ -257,7 +261,7 @@ impl NativeSession {
 
     /// A live session from `snapshot()` bytes.
     #[staticmethod]
-    #[pyo3(signature = (data, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes))]
+    #[pyo3(signature = (data, wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes, writable = None))]
     #[allow(clippy::too_many_arguments)]
     fn restore(
         py: Python<'_>,
@@ -269,6 +273,7 @@ impl NativeSession {
         readonly_dir: Option<PathBuf>,
         host_result_bytes: usize,
         max_output_bytes: usize,
+        writable: Option<Writable>,
     ) -> PyResult<Self> {
         let settings = Settings {
             wasm_path,
@@ -278,6 +283,7 @@ impl NativeSession {
             readonly_dir,
             host_result_bytes,
             max_output_bytes,
+            writable,
         };
         let interrupt = Arc::new(Interrupt::new());
         let runtime = settings
@@ -408,7 +414,7 @@ struct NativeReplaySession {
 #[pymethods]
 impl NativeReplaySession {
     #[new]
-    #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes))]
+    #[pyo3(signature = (wasm_path, memory_bytes, fuel, wall_timeout_seconds, readonly_dir, host_result_bytes, max_output_bytes, writable = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -419,6 +425,7 @@ impl NativeReplaySession {
         readonly_dir: Option<PathBuf>,
         host_result_bytes: usize,
         max_output_bytes: usize,
+        writable: Option<Writable>,
     ) -> PyResult<Self> {
         let settings = Settings {
             wasm_path,
@@ -428,6 +435,7 @@ impl NativeReplaySession {
             readonly_dir,
             host_result_bytes,
             max_output_bytes,
+            writable,
         };
         let interrupt = Arc::new(Interrupt::new());
         let runtime = settings

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use mpwasm_core::{BridgeConfig, Error, Limits, RunOptions, Runtime};
+use mpwasm_core::{BridgeConfig, Error, Limits, RunOptions, Runtime, WritableQuota};
 
 use crate::errors::Failure;
 use crate::interrupt::Interrupt;
@@ -20,7 +20,13 @@ pub(crate) struct Settings {
     pub readonly_dir: Option<PathBuf>,
     pub host_result_bytes: usize,
     pub max_output_bytes: usize,
+    /// `/output`: the host folder and its quotas (bytes written, files,
+    /// largest file).
+    pub writable: Option<Writable>,
 }
+
+/// The writable folder's settings as the Python layer passes them.
+pub(crate) type Writable = (PathBuf, u64, u64, u64);
 
 impl Settings {
     /// The process's runtime for this guest: the bundled one, or one per
@@ -71,6 +77,14 @@ impl Settings {
         options.limits(limits).bridge_config(bridge);
         if let Some(dir) = &self.readonly_dir {
             options.readonly_dir(dir);
+        }
+        if let Some((dir, bytes, files, file_bytes)) = &self.writable {
+            let mut quota = WritableQuota::new();
+            quota
+                .max_bytes_written(*bytes)
+                .max_files(*files)
+                .max_file_bytes(*file_bytes);
+            options.writable_dir(dir).writable_quota(quota);
         }
         let check = Arc::clone(interrupt);
         options.interrupt_check(move || check.should_stop());

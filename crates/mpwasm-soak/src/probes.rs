@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use mpwasm_core::{
     BridgeConfig, CancelHandle, Error as RunError, HostFunctions, Interrupt, Limits, RunOptions,
-    RunResult, TrapKind,
+    RunResult, TrapKind, WritableQuota,
 };
 use mpwasm_host::HostError;
 use mpwasm_session::{Error as SessionError, ReplaySession, Session, SessionImage};
@@ -55,6 +55,7 @@ pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
     ("output_truncated", output_truncated),
     ("fs_escape", fs_escape),
     ("streaming", streaming),
+    ("quota_flood", quota_flood),
     ("host_calls", host_calls),
     ("host_abuse", host_abuse),
     ("exception", exception),
@@ -494,6 +495,79 @@ fn streaming(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> 
         ));
     }
     Ok(())
+}
+
+/// A guest that floods `/output` until a quota trips: the errno names the
+/// quota, the host's files stay within it, nothing appears outside.
+fn quota_flood(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let outer = tempfile::tempdir().map_err(|e| format!("quota_flood: tempdir: {e}"))?;
+    let dir = outer.path().join("output");
+    std::fs::create_dir(&dir).map_err(|e| format!("quota_flood: mkdir: {e}"))?;
+    let mut quota = WritableQuota::new();
+    let (code, errno) = match rng.random_range(0..3) {
+        0 => {
+            let max = rng.random_range(1..50_000);
+            quota.max_bytes_written(max);
+            (
+                "f = open('/output/a', 'w')\nwhile True:\n    f.write('x' * 997)",
+                51,
+            )
+        }
+        1 => {
+            quota.max_files(rng.random_range(1..40));
+            (
+                "i = 0\nwhile True:\n    open('/output/f%d' % i, 'w').close()\n    i += 1",
+                19,
+            )
+        }
+        _ => {
+            quota.max_file_bytes(rng.random_range(1..50_000));
+            (
+                "f = open('/output/a', 'w')\nwhile True:\n    f.write('x' * 997)",
+                22,
+            )
+        }
+    };
+    let mut options = default_opts();
+    options.writable_dir(&dir).writable_quota(quota);
+    let code = format!(
+        "try:\n{}\nexcept OSError as e:\n    print(e.errno)",
+        indent(code)
+    );
+    expect_stdout(
+        "quota_flood",
+        run(ctx, t, &code, &options),
+        &format!("{errno}\n"),
+    )?;
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("quota_flood: read_dir: {e}"))?
+        .filter_map(Result::ok)
+        .collect();
+    if entries.len() as u64 > quota.get_max_files() {
+        return Err(format!("quota_flood: {} files", entries.len()));
+    }
+    let mut total = 0;
+    for entry in &entries {
+        let len = entry.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+        if len > quota.get_max_file_bytes() {
+            return Err(format!("quota_flood: a file of {len} bytes"));
+        }
+        total += len;
+    }
+    if total > quota.get_max_bytes_written() {
+        return Err(format!("quota_flood: {total} bytes"));
+    }
+    let outside = std::fs::read_dir(outer.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
+    if outside != 1 {
+        return Err("quota_flood: something appeared outside /output".into());
+    }
+    Ok(())
+}
+
+fn indent(code: &str) -> String {
+    code.lines().map(|l| format!("    {l}\n")).collect()
 }
 
 fn host_calls(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {

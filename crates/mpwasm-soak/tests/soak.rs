@@ -15,7 +15,7 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
     println!("{}", report.summary());
     assert!(report.passed(), "{}", report.summary());
     // Every probe kind ran in both threads' mix, with real runs behind it.
-    assert_eq!(report.per_probe.len(), 24, "{:?}", report.per_probe.keys());
+    assert_eq!(report.per_probe.len(), 25, "{:?}", report.per_probe.keys());
     for (kind, stats) in &report.per_probe {
         assert!(
             stats.probes > 0 && !stats.runs.is_empty(),

@@ -25,6 +25,7 @@ mod recursion;
 mod soft_limits;
 mod stdlib;
 mod streaming;
+mod writable;
 
 use std::process::Command;
 use std::sync::OnceLock;

@@ -35,6 +35,7 @@ from ._errors import (
     MicroPythonWasmError,
     OutOfFuel,
     OutputCallbackError,
+    QuotaExceeded,
     SessionPoisoned,
     StackOverflow,
     WallTimeout,
@@ -49,6 +50,10 @@ DEFAULT_FUEL = 20_000_000
 DEFAULT_HOST_RESULT_BYTES = 256 * 1024
 #: Cap on captured stdout, and separately on stderr (beyond the reference).
 DEFAULT_MAX_OUTPUT_BYTES = 1 << 20
+#: Quotas of the writable ``/output`` folder (``writable_dir``).
+DEFAULT_WRITABLE_MAX_BYTES = 64 << 20
+DEFAULT_WRITABLE_MAX_FILES = 1000
+DEFAULT_WRITABLE_MAX_FILE_BYTES = 16 << 20
 
 MICROPYTHON_VERSION: Optional[str] = _native.MICROPYTHON_VERSION
 
@@ -58,6 +63,9 @@ __all__ = [
     "DEFAULT_HOST_RESULT_BYTES",
     "DEFAULT_MAX_OUTPUT_BYTES",
     "DEFAULT_MEMORY_BYTES",
+    "DEFAULT_WRITABLE_MAX_BYTES",
+    "DEFAULT_WRITABLE_MAX_FILE_BYTES",
+    "DEFAULT_WRITABLE_MAX_FILES",
     "GuestException",
     "GuestExit",
     "GuestTrapped",
@@ -70,6 +78,7 @@ __all__ = [
     "OutOfFuel",
     "OutputCallback",
     "OutputCallbackError",
+    "QuotaExceeded",
     "RunResult",
     "SessionPoisoned",
     "StackOverflow",
@@ -386,6 +395,10 @@ def run(
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
     on_output: Optional[OutputCallback] = None,
     output_buffering: str = "line",
+    writable_dir: Optional[PathLike] = None,
+    writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+    writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+    writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
 ) -> RunResult:
     """Run MicroPython ``code`` in a fresh sandbox and return its
     :class:`RunResult`.
@@ -419,6 +432,25 @@ def run(
     >>> result = run("for i in range(3): print(i)", on_output=lambda s, t: lines.append((s, t)))
     >>> lines
     [('stdout', '0\\n'), ('stdout', '1\\n'), ('stdout', '2\\n')]
+
+    ``writable_dir`` (off by default) is mounted read-write at ``/output``:
+    the guest may create, write, rename and delete files and folders there
+    and nowhere else (``..``, absolute paths and symlinks leading out, and
+    links, are refused). Over ``writable_max_bytes`` written in all the
+    guest gets ``OSError`` ``ENOSPC``, over ``writable_max_files`` files and
+    folders created ``EDQUOT``, over ``writable_max_file_bytes`` in one file
+    ``EFBIG``; one that ends the run raises :class:`QuotaExceeded`.
+
+    >>> import pathlib, tempfile
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = run("open('/output/report.txt', 'w').write('done')", writable_dir=out)
+    >>> (out / "report.txt").read_text()
+    'done'
+    >>> try:
+    ...     run("open('/output/big', 'w').write('x' * 100)", writable_dir=out, writable_max_file_bytes=10)
+    ... except QuotaExceeded as e:
+    ...     print(e.quota, e.type_name)
+    file_bytes OSError
     """
     settings = _settings(
         wasm_path,
@@ -431,7 +463,33 @@ def run(
     )
     table = _function_table(host_functions)
     streaming = _streaming(on_output, output_buffering)
-    return _result(_native.run(code, *settings[:5], table, *settings[5:], *streaming))
+    writable = _writable(writable_dir, writable_max_bytes, writable_max_files, writable_max_file_bytes)
+    return _result(
+        _native.run(code, *settings[:5], table, *settings[5:], *streaming, writable=writable)
+    )
+
+
+def _writable(
+    writable_dir: Optional[PathLike],
+    max_bytes: int,
+    max_files: int,
+    max_file_bytes: int,
+    *,
+    lazy_dir: bool = False,
+) -> Optional[Tuple[str, int, int, int]]:
+    """The writable folder's native settings, checked (None: not mounted)."""
+    for name, value in (
+        ("writable_max_bytes", max_bytes),
+        ("writable_max_files", max_files),
+        ("writable_max_file_bytes", max_file_bytes),
+    ):
+        _positive_int(name, value)
+    if writable_dir is None:
+        return None
+    path = Path(writable_dir)
+    if not lazy_dir and not path.is_dir():
+        raise MicroPythonWasmError(f"writable_dir is not a directory: {path}")
+    return (str(path), max_bytes, max_files, max_file_bytes)
 
 
 async def arun(
@@ -447,6 +505,10 @@ async def arun(
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
     on_output: Optional[OutputCallback] = None,
     output_buffering: str = "line",
+    writable_dir: Optional[PathLike] = None,
+    writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+    writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+    writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
 ) -> RunResult:
     """:func:`run` for asyncio: ``await arun(code)`` on the running loop.
 
@@ -476,9 +538,12 @@ async def arun(
     )
     table = _function_table(host_functions)
     streaming = _streaming(on_output, output_buffering)
+    writable = _writable(writable_dir, writable_max_bytes, writable_max_files, writable_max_file_bytes)
     token = _native.CancelToken()
     raw = await _arun_on_worker(
-        lambda: _native.run(code, *settings[:5], table, *settings[5:], *streaming, token),
+        lambda: _native.run(
+            code, *settings[:5], table, *settings[5:], *streaming, writable=writable, cancel=token
+        ),
         token.cancel,
         settings[3],
     )
@@ -522,6 +587,10 @@ class MicroPythonSession:
         host_functions: Optional[Mapping[str, HostFunction]] = None,
         host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
         max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+        writable_dir: Optional[PathLike] = None,
+        writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+        writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+        writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
         _native_session: Optional[object] = None,
     ) -> None:
         settings = _settings(
@@ -541,7 +610,15 @@ class MicroPythonSession:
         self.readonly_dir = readonly_dir
         self.host_result_bytes = host_result_bytes
         self.max_output_bytes = max_output_bytes
-        self._native = _native_session or _native.Session(*settings)
+        self.writable_dir = writable_dir
+        writable = _writable(
+            writable_dir,
+            writable_max_bytes,
+            writable_max_files,
+            writable_max_file_bytes,
+            lazy_dir=True,
+        )
+        self._native = _native_session or _native.Session(*settings, writable=writable)
         self._host_functions: Dict[str, HostFunction] = {}
         for name, func in (host_functions or {}).items():
             self.register_function(func, name=name)
@@ -702,6 +779,10 @@ class MicroPythonSession:
         host_functions: Optional[Mapping[str, HostFunction]] = None,
         host_result_bytes: int = DEFAULT_HOST_RESULT_BYTES,
         max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES,
+        writable_dir: Optional[PathLike] = None,
+        writable_max_bytes: int = DEFAULT_WRITABLE_MAX_BYTES,
+        writable_max_files: int = DEFAULT_WRITABLE_MAX_FILES,
+        writable_max_file_bytes: int = DEFAULT_WRITABLE_MAX_FILE_BYTES,
     ) -> "MicroPythonSession":
         """A live session from :meth:`snapshot` bytes (taken with the same
         guest); register host functions again with ``host_functions``."""
@@ -714,7 +795,10 @@ class MicroPythonSession:
             host_result_bytes,
             max_output_bytes,
         )
-        native = _native.Session.restore(bytes(data), *settings)
+        writable = _writable(
+            writable_dir, writable_max_bytes, writable_max_files, writable_max_file_bytes
+        )
+        native = _native.Session.restore(bytes(data), *settings, writable=writable)
         return cls(
             wasm_path,
             memory_bytes=memory_bytes,
@@ -724,6 +808,10 @@ class MicroPythonSession:
             host_functions=host_functions,
             host_result_bytes=host_result_bytes,
             max_output_bytes=max_output_bytes,
+            writable_dir=writable_dir,
+            writable_max_bytes=writable_max_bytes,
+            writable_max_files=writable_max_files,
+            writable_max_file_bytes=writable_max_file_bytes,
             _native_session=native,
         )
 

@@ -12,6 +12,8 @@ from ._errors import (
     MicroPythonWasmArtifactNotFound as MicroPythonWasmArtifactNotFound,
     MicroPythonWasmError as MicroPythonWasmError,
     OutOfFuel as OutOfFuel,
+    OutputCallbackError as OutputCallbackError,
+    QuotaExceeded as QuotaExceeded,
     SessionPoisoned as SessionPoisoned,
     StackOverflow as StackOverflow,
     WallTimeout as WallTimeout,
@@ -22,10 +24,14 @@ DEFAULT_MEMORY_BYTES: int
 DEFAULT_FUEL: int
 DEFAULT_HOST_RESULT_BYTES: int
 DEFAULT_MAX_OUTPUT_BYTES: int
+DEFAULT_WRITABLE_MAX_BYTES: int
+DEFAULT_WRITABLE_MAX_FILES: int
+DEFAULT_WRITABLE_MAX_FILE_BYTES: int
 MICROPYTHON_VERSION: Optional[str]
 
 PathLike = Union[str, Path]
 HostFunction = Callable[..., object]
+OutputCallback = Callable[[str, str], object]
 
 @dataclass(frozen=True)
 class RunResult:
@@ -51,6 +57,12 @@ def run(
     host_functions: Optional[Mapping[str, HostFunction]] = ...,
     host_result_bytes: int = ...,
     max_output_bytes: int = ...,
+    on_output: Optional[OutputCallback] = ...,
+    output_buffering: str = ...,
+    writable_dir: Optional[PathLike] = ...,
+    writable_max_bytes: int = ...,
+    writable_max_files: int = ...,
+    writable_max_file_bytes: int = ...,
 ) -> RunResult: ...
 def run_micropython_wasi(
     code: str,
@@ -84,6 +96,10 @@ class MicroPythonSession:
         host_functions: Optional[Mapping[str, HostFunction]] = ...,
         host_result_bytes: int = ...,
         max_output_bytes: int = ...,
+        writable_dir: Optional[PathLike] = ...,
+        writable_max_bytes: int = ...,
+        writable_max_files: int = ...,
+        writable_max_file_bytes: int = ...,
     ) -> None: ...
     @property
     def closed(self) -> bool: ...
@@ -93,9 +109,22 @@ class MicroPythonSession:
     def poisoned_by(self) -> Optional[str]: ...
     @property
     def host_functions(self) -> Dict[str, HostFunction]: ...
-    def run(self, code: str) -> RunResult: ...
+    writable_dir: Optional[PathLike]
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = ...,
+        output_buffering: str = ...,
+    ) -> RunResult: ...
     def cancel(self) -> bool: ...
-    def run_interactive(self, code: str) -> RunResult: ...
+    def run_interactive(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = ...,
+        output_buffering: str = ...,
+    ) -> RunResult: ...
     def register_function(self, func: HostFunction, name: Optional[str] = ...) -> None: ...
     def reset(self) -> None: ...
     def close(self) -> None: ...
@@ -113,6 +142,10 @@ class MicroPythonSession:
         host_functions: Optional[Mapping[str, HostFunction]] = ...,
         host_result_bytes: int = ...,
         max_output_bytes: int = ...,
+        writable_dir: Optional[PathLike] = ...,
+        writable_max_bytes: int = ...,
+        writable_max_files: int = ...,
+        writable_max_file_bytes: int = ...,
     ) -> MicroPythonSession: ...
     def __enter__(self) -> MicroPythonSession: ...
     def __exit__(self, exc_type: object, exc: object, traceback: object) -> None: ...
@@ -144,7 +177,13 @@ class MicroPythonReplaySession:
     @property
     def host_functions(self) -> Dict[str, HostFunction]: ...
     def cancel(self) -> bool: ...
-    def run(self, code: str) -> RunResult: ...
+    def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = ...,
+        output_buffering: str = ...,
+    ) -> RunResult: ...
     def register_function(self, func: HostFunction, name: Optional[str] = ...) -> None: ...
     def close(self) -> None: ...
     def __enter__(self) -> MicroPythonReplaySession: ...
