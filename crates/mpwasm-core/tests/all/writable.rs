@@ -215,3 +215,51 @@ fn a_missing_folder_is_a_typed_error() {
     let e = runtime().run_with("print(1)", &options).unwrap_err();
     assert!(matches!(e, Error::WritableDir { .. }), "{e:?}");
 }
+
+/// Async VMs (`Vm::new_async`) go through the async WASI linker: the same
+/// wrappers must be there, awaited on the caller's executor (a blocking
+/// call inside it would panic).
+#[test]
+fn async_runs_write_files_and_trip_the_same_quotas() {
+    let mut quota = WritableQuota::new();
+    quota.max_file_bytes(100).max_files(2);
+    let m = mounted(quota);
+    let code = format!(
+        "open('/output/a.txt', 'w').write('hello')\nf = open('/output/b', 'w')\n{}f.close()\n{}{}",
+        errno_of("f.write('x' * 101)"),
+        errno_of("open('/output/c', 'w')"),
+        errno_of("open('/output/link_out', 'w').write('x')"),
+    );
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let out = rt.block_on(async {
+        let mut vm = Vm::new_async(runtime(), &m.options).await.unwrap();
+        let first = vm.run_async(&code).await.unwrap();
+        let second = vm.run_async("open('/output/d', 'w')").await;
+        (first.stdout_str().into_owned(), second)
+    });
+    let (stdout, second) = out;
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[..2], [EFBIG.to_string(), EDQUOT.to_string()]);
+    assert_ne!(lines[2], "ESCAPED");
+    assert_eq!(
+        std::fs::read_to_string(m.output().join("a.txt")).unwrap(),
+        "hello"
+    );
+    assert_eq!(std::fs::metadata(m.output().join("b")).unwrap().len(), 0);
+    assert_eq!(
+        std::fs::read_to_string(m.outer.path().join("secret.txt")).unwrap(),
+        "top secret"
+    );
+    assert!(
+        matches!(
+            second,
+            Err(Error::QuotaExceeded {
+                quota: Quota::Files,
+                ..
+            })
+        ),
+        "{second:?}"
+    );
+}
