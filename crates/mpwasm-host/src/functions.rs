@@ -535,6 +535,11 @@ impl HostFunctions {
     /// async functions are awaited, sync ones called in place (with `()` as
     /// state). Panics, while starting or polling, become internal errors.
     ///
+    /// # Errors
+    ///
+    /// The future's: the function's own [`HostError`], a `NameError` for an
+    /// unknown name, and an internal error when the function panicked.
+    ///
     /// ```
     /// use mpwasm_host::{HostError, HostFunctions};
     /// use serde_json::json;
