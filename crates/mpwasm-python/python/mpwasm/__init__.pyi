@@ -64,6 +64,24 @@ def run(
     writable_max_files: int = ...,
     writable_max_file_bytes: int = ...,
 ) -> RunResult: ...
+async def arun(
+    code: str,
+    wasm_path: Optional[PathLike] = ...,
+    *,
+    memory_bytes: int = ...,
+    fuel: Optional[int] = ...,
+    wall_timeout_seconds: Optional[float] = ...,
+    readonly_dir: Optional[PathLike] = ...,
+    host_functions: Optional[Mapping[str, HostFunction]] = ...,
+    host_result_bytes: int = ...,
+    max_output_bytes: int = ...,
+    on_output: Optional[OutputCallback] = ...,
+    output_buffering: str = ...,
+    writable_dir: Optional[PathLike] = ...,
+    writable_max_bytes: int = ...,
+    writable_max_files: int = ...,
+    writable_max_file_bytes: int = ...,
+) -> RunResult: ...
 def run_micropython_wasi(
     code: str,
     wasm_path: PathLike,
@@ -111,6 +129,13 @@ class MicroPythonSession:
     def host_functions(self) -> Dict[str, HostFunction]: ...
     writable_dir: Optional[PathLike]
     def run(
+        self,
+        code: str,
+        *,
+        on_output: Optional[OutputCallback] = ...,
+        output_buffering: str = ...,
+    ) -> RunResult: ...
+    async def arun(
         self,
         code: str,
         *,
