@@ -66,6 +66,7 @@ pub(crate) const PROBES: &[(&str, ProbeFn)] = &[
     ("soft_limit_race", soft_limit_race),
     ("cancel_race", cancel_race),
     ("cancel_host_call", cancel_host_call),
+    ("async_host_race", async_host_race),
     ("snapshot_restore", snapshot_restore),
     ("replay", replay),
 ];
@@ -987,6 +988,78 @@ fn cancel_host_call(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), 
         "True\n",
     )
     .map(drop)
+}
+
+/// Async runs: three async sessions on one thread wait on an async host
+/// function; a cancel at a random moment or a wall clock shorter than the
+/// wait stops one softly while its call is pending (the call's future is
+/// dropped, `finally` runs), the others finish, and every session keeps its
+/// state.
+fn async_host_race(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {
+    let executor = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .map_err(|e| format!("async_host_race: tokio: {e}"))?;
+    let mut functions = HostFunctions::new();
+    functions
+        .register_async("wait_ms", |ms: u64| async move {
+            tokio::time::sleep(Duration::from_millis(ms.min(1000))).await;
+            ms
+        })
+        .map_err(|e| format!("async_host_race: register: {e}"))?;
+    let ms: u64 = rng.random_range(5..40);
+    let stop_at = Duration::from_millis(rng.random_range(0..(3 * ms)));
+    let timeout = rng.random_bool(0.5);
+    let mut sessions: Vec<Session> = (0..3)
+        .map(|i| {
+            let mut limits = limits();
+            if timeout && i == 0 {
+                limits.wall_timeout(Some(Duration::from_millis(ms / 2 + 1)));
+            }
+            let options = opts(limits).host_functions(functions.clone()).clone();
+            Session::with_options_async(&ctx.runtime, options)
+        })
+        .collect();
+    let cancel = sessions[0].cancel_handle();
+    let code = format!(
+        "log = []\ntry:\n    log.append(wait_ms({ms}))\n    log.append(wait_ms({ms}))\nfinally:\n    log.append('finally')"
+    );
+    let outcomes = executor.block_on(async {
+        let stopper = async {
+            if !timeout {
+                tokio::time::sleep(stop_at).await;
+                cancel.cancel();
+            }
+        };
+        let runs = futures::future::join_all(sessions.iter_mut().map(|s| s.run_async(&code)));
+        tokio::join!(runs, stopper).0
+    });
+    let mut kept = Vec::new();
+    for (i, outcome) in outcomes.iter().enumerate() {
+        t.record(session_kind(outcome));
+        let want_stop = if timeout {
+            Interrupt::WallClock
+        } else {
+            Interrupt::Cancel
+        };
+        match outcome {
+            Ok(_) => kept.push(format!("[{ms}, {ms}, 'finally']\n")),
+            Err(SessionError::Run(e)) if i == 0 && soft_stop(e, want_stop).is_some() => {
+                kept.push(String::new());
+            }
+            other => return wrong("async_host_race", other),
+        }
+    }
+    for (session, want) in sessions.iter_mut().zip(kept) {
+        let after = executor.block_on(session.run_async("print(log)"));
+        t.record(session_kind(&after));
+        match after {
+            Ok(r) if want.is_empty() && r.stdout_str().ends_with("'finally']\n") => {}
+            Ok(r) if r.stdout_str() == want => {}
+            other => return wrong("async_host_race: state after", other),
+        }
+    }
+    Ok(())
 }
 
 fn snapshot_restore(ctx: &Ctx, rng: &mut SmallRng, t: &mut Tally) -> Result<(), Wrong> {

@@ -15,7 +15,7 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
     println!("{}", report.summary());
     assert!(report.passed(), "{}", report.summary());
     // Every probe kind ran in both threads' mix, with real runs behind it.
-    assert_eq!(report.per_probe.len(), 25, "{:?}", report.per_probe.keys());
+    assert_eq!(report.per_probe.len(), 26, "{:?}", report.per_probe.keys());
     for (kind, stats) in &report.per_probe {
         assert!(
             stats.probes > 0 && !stats.runs.is_empty(),
@@ -28,6 +28,8 @@ fn short_soak_has_no_wrong_outcomes_and_bounded_rss() {
         ("cpu_wall_clock", "soft_timeout"),
         ("session_soft_stop", "soft_cancel"),
         ("cancel_host_call", "soft_cancel"),
+        ("async_host_race", "soft_cancel"),
+        ("async_host_race", "soft_timeout"),
         ("memory_bomb", "memory_limit"),
         ("c_recursion", "guest_exception"),
         ("session_trip_reset", "stack_overflow"),
